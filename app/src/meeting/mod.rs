@@ -1,0 +1,1 @@
+//! The pure meeting core (being written): see issue 4.
