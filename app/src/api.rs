@@ -1,0 +1,49 @@
+//! Server functions: the UI's way to read a meeting and to send commands. Each is a thin adapter:
+//! the actor comes from the server-side session (never from the request), the work is done by the
+//! [`MeetingService`] the server puts in the leptos context, and the answer is a typed [`AppError`].
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+use crate::meeting::{Command, MeetingView};
+use crate::protocol::{AppError, MeetingSummary, Receipt};
+
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+/// The meetings this viewer may list, newest first.
+#[server(input = Json, endpoint = "meetings")]
+pub async fn list_meetings() -> Result<Vec<MeetingSummary>, AppError> {
+    let service = ssr::service()?;
+    Ok(service.list())
+}
+
+/// The current view of one meeting for the signed-in viewer (public if nobody is signed in), with its seq.
+#[server(input = Json, endpoint = "meeting_view")]
+pub async fn meeting_view(meeting: String) -> Result<(u64, MeetingView), AppError> {
+    let service = ssr::service()?;
+    let identity = ssr::identity().await;
+    service.view(&meeting, &identity.actor).ok_or(AppError::NotFound)
+}
+
+/// Runs one command against a meeting as the signed-in actor.
+#[server(input = Json, endpoint = "run_command")]
+pub async fn run_command(meeting: String, command: Command) -> Result<Receipt, AppError> {
+    let service = ssr::service()?;
+    let identity = ssr::identity().await;
+    service.execute(&meeting, identity.actor, command).await
+}
+
+/// Who is signed in on this browser ("Public" if nobody).
+#[server(input = Json, endpoint = "whoami")]
+pub async fn whoami() -> Result<SignedIn, AppError> {
+    let identity = ssr::identity().await;
+    Ok(SignedIn { display_name: identity.display_name, signed_in: identity.signed_in })
+}
+
+/// The signed-in identity as the UI shows it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SignedIn {
+    pub display_name: String,
+    pub signed_in: bool,
+}

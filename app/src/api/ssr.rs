@@ -1,0 +1,55 @@
+//! The port between the leptos app and the server: the server implements [`MeetingService`] and provides
+//! it, with the request's [`Identity`], through the leptos context (see `server/src/routes.rs`).
+
+use std::{future::Future, pin::Pin, sync::Arc};
+
+use leptos::prelude::*;
+
+use crate::meeting::{Actor, Command, MeetingView};
+use crate::protocol::{AppError, MeetingSummary, Receipt};
+
+/// What the UI may ask of the meetings. Implemented by the server's hub.
+pub trait MeetingService: Send + Sync + 'static {
+    /// All meetings, newest first.
+    fn list(&self) -> Vec<MeetingSummary>;
+    /// The current view of `meeting` for `viewer` and its seq, or `None` for an unknown meeting.
+    fn view(&self, meeting: &str, viewer: &Actor) -> Option<(u64, MeetingView)>;
+    /// Runs `command` as `actor`; acknowledged only after its events are durably in the log.
+    fn execute(
+        &self,
+        meeting: &str,
+        actor: Actor,
+        command: Command,
+    ) -> Pin<Box<dyn Future<Output = Result<Receipt, AppError>> + Send + 'static>>;
+}
+
+/// The service as the server shares it.
+pub type SharedService = Arc<dyn MeetingService>;
+
+/// Who made this request, as established by the server's session middleware (authentication only; what the
+/// actor may do is decided by the meeting core).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Identity {
+    pub actor: Actor,
+    pub display_name: String,
+    pub signed_in: bool,
+}
+
+impl Identity {
+    /// An anonymous member of the public.
+    pub fn public() -> Self {
+        Self { actor: Actor::Public, display_name: "Public".to_owned(), signed_in: false }
+    }
+}
+
+pub(crate) fn service() -> Result<SharedService, AppError> {
+    use_context::<SharedService>().ok_or(AppError::Unavailable)
+}
+
+/// The identity the server's middleware put into the request's extensions; public if there is none.
+pub(crate) async fn identity() -> Identity {
+    leptos_axum::extract::<axum::Extension<Identity>>()
+        .await
+        .map(|axum::Extension(identity)| identity)
+        .unwrap_or_else(|_| Identity::public())
+}

@@ -1,0 +1,88 @@
+//! What crosses the wire between server and clients, defined once for both sides.
+//!
+//! Websocket (`GET /ws/meetings/{id}`): the server sends JSON [`ServerMsg`]s. The first is always a full
+//! [`ServerMsg::Snapshot`] of what this viewer may see; every change of the meeting sends the new snapshot with a
+//! higher `seq` (a slow client may skip intermediate seqs, never go backwards). A client that reconnects, with
+//! or without `?since=<last seq>`, gets the current snapshot at once, so it is always brought up to date.
+//! Writes go over HTTP (`POST /api/v1/meetings/{id}/commands` or the `run_command` server function).
+
+use serde::{Deserialize, Serialize};
+
+use crate::meeting::{CommandError, MeetingView};
+
+/// A websocket message from the server.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ServerMsg {
+    /// The whole meeting as this viewer may see it, after the event numbered `seq` in the meeting's log.
+    Snapshot { seq: u64, view: Box<MeetingView> },
+    /// The server is about to close this socket (signed out, server shutting down); `reason` is for people.
+    Closing { reason: String },
+}
+
+/// The answer to an accepted command: the log position after it. `seq` only moves forward.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    /// The seq of the last event the command caused (or the current seq if it caused none, e.g. a retried ballot).
+    pub seq: u64,
+    /// How many events the command appended (0 for an idempotent retry).
+    pub events: usize,
+}
+
+/// A meeting in the list of meetings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingSummary {
+    pub id: String,
+    pub title: String,
+    /// Human date and time, e.g. "Tuesday 6 December 2022, 10.00 am".
+    pub when: String,
+    /// ISO date used to sort and to place the meeting as upcoming or past.
+    pub date: String,
+    pub venue: String,
+    /// "scheduled", "open", "adjourned", "closed".
+    pub phase: String,
+}
+
+/// Every error a client can get from a command or a read. Domain rejections carry the rule's own message;
+/// infrastructure failures are only ever "unavailable" (details are in the server log).
+#[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
+pub enum AppError {
+    /// The meeting's rules said no.
+    #[error("{0}")]
+    Command(#[from] CommandError),
+    #[error("Please sign in first")]
+    Unauthenticated,
+    #[error("There is no such meeting")]
+    NotFound,
+    /// The request could not be understood (malformed JSON, unknown command).
+    #[error("Bad request: {0}")]
+    BadRequest(String),
+    #[error("The service is temporarily unavailable; please try again")]
+    Unavailable,
+    /// Raised by the server-function transport itself (network down, bad encoding).
+    #[error("Could not reach the server: {0}")]
+    Transport(String),
+}
+
+mod server_fn_error {
+    use leptos::server_fn::{
+        codec::JsonEncoding,
+        error::{FromServerFnError, ServerFnErrorErr},
+    };
+
+    use super::AppError;
+
+    impl FromServerFnError for AppError {
+        type Encoder = JsonEncoding;
+
+        fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+            match value {
+                ServerFnErrorErr::Args(detail) | ServerFnErrorErr::Deserialization(detail) => {
+                    AppError::BadRequest(detail)
+                }
+                other => AppError::Transport(other.to_string()),
+            }
+        }
+    }
+}

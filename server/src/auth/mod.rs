@@ -1,0 +1,85 @@
+//! Authentication: who is making a request. (What they may do is the meeting core's business.)
+//!
+//! Sign-in needs no email server: the clerk (or the `sign-in-link` CLI) creates a single-use link per person;
+//! opening it and pressing "Sign in" sets a session cookie (`HttpOnly`, `SameSite=Strict`, `Secure` over TLS).
+//! The link is redeemed by a POST, not by the GET, so a link-preview bot cannot use it up.
+
+mod routes;
+pub mod store;
+mod tokens;
+
+use std::{collections::HashMap, sync::Arc, sync::Mutex, time::Duration};
+
+use app::api::ssr::Identity;
+use axum::{extract::Request, extract::State, middleware::Next, response::Response};
+use axum_extra::extract::CookieJar;
+use sqlx::SqlitePool;
+use tokio_util::sync::CancellationToken;
+
+pub use routes::routes;
+pub use tokens::token_hash;
+
+/// Name of the session cookie.
+pub const SESSION_COOKIE: &str = "panelcast_session";
+
+/// Authentication state shared by the middleware and the sign-in routes.
+#[derive(Clone)]
+pub struct Auth {
+    pub pool: SqlitePool,
+    pub public_url: String,
+    pub link_ttl: Duration,
+    pub session_ttl: Duration,
+    pub secure_cookies: bool,
+    sockets: Arc<Mutex<HashMap<String, CancellationToken>>>,
+}
+
+/// The session a request came with, kept beside its [`Identity`] so sign-out and sockets can find it.
+#[derive(Debug, Clone)]
+pub struct SessionKey(pub String);
+
+impl Auth {
+    pub fn new(pool: SqlitePool, public_url: String, link_ttl: Duration, session_ttl: Duration, secure: bool) -> Self {
+        Self { pool, public_url, link_ttl, session_ttl, secure_cookies: secure, sockets: Default::default() }
+    }
+
+    /// Creates a sign-in link for `identity` and returns its full URL.
+    pub async fn sign_in_url(&self, identity: &Identity) -> Result<String, crate::error::StoreError> {
+        let token = store::create_link(&self.pool, &identity.actor, &identity.display_name, self.link_ttl).await?;
+        Ok(format!("{}/sign-in/{token}", self.public_url))
+    }
+
+    /// A token that is cancelled when `session` signs out; websockets of that session watch it.
+    pub fn socket_guard(&self, session: &SessionKey) -> CancellationToken {
+        let mut sockets = self.sockets.lock().unwrap_or_else(|e| e.into_inner());
+        sockets.entry(session.0.clone()).or_default().clone()
+    }
+
+    /// Closes every websocket of `session`.
+    fn close_sockets(&self, session: &SessionKey) {
+        let token = self.sockets.lock().unwrap_or_else(|e| e.into_inner()).remove(&session.0);
+        if let Some(token) = token {
+            token.cancel();
+        }
+    }
+}
+
+/// Middleware: puts the request's [`Identity`] (public if no valid session) and, if any, its [`SessionKey`]
+/// into the request extensions. A database failure degrades to public, logged once.
+pub async fn identify(State(auth): State<Auth>, jar: CookieJar, mut request: Request, next: Next) -> Response {
+    let mut identity = Identity::public();
+    if let Some(cookie) = jar.get(SESSION_COOKIE) {
+        let session = cookie.value();
+        if tokens::looks_like_token(session) {
+            match store::session_identity(&auth.pool, session).await {
+                Ok(Some(found)) => {
+                    identity = found;
+                    request.extensions_mut().insert(SessionKey(session.to_owned()));
+                }
+                Ok(None) => {}
+                Err(error) => tracing::error!(%error, "session lookup failed; treating the request as public"),
+            }
+        }
+    }
+    request.extensions_mut().insert(identity);
+    next.run(request).await
+}

@@ -1,0 +1,96 @@
+//! Sign-in links and sessions in the database.
+//!
+//! A link is single-use: redeeming it is one `UPDATE … WHERE used_at IS NULL AND expires_at > now`, so two
+//! concurrent redemptions cannot both succeed. A session ends at its expiry or on sign-out.
+
+use std::time::Duration;
+
+use app::api::ssr::Identity;
+use app::meeting::Actor;
+use sqlx::SqlitePool;
+
+use super::tokens::{new_token, token_hash};
+use crate::{clock, error::StoreError};
+
+/// Creates a sign-in link for `actor` valid for `ttl`; returns the secret token (shown once, never stored).
+pub async fn create_link(
+    pool: &SqlitePool,
+    actor: &Actor,
+    display_name: &str,
+    ttl: Duration,
+) -> Result<String, StoreError> {
+    let token = new_token();
+    let now = clock::now().0;
+    sqlx::query(
+        "INSERT INTO sign_in_link (token_hash, principal, display_name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(token_hash(&token))
+    .bind(serde_json::to_string(actor)?)
+    .bind(display_name)
+    .bind(now)
+    .bind(now + ttl.as_millis() as i64)
+    .execute(pool)
+    .await?;
+    Ok(token)
+}
+
+/// Uses up the link `token` and opens a session; `None` if the link is unknown, expired or already used.
+pub async fn redeem_link(
+    pool: &SqlitePool,
+    token: &str,
+    session_ttl: Duration,
+) -> Result<Option<(String, Identity)>, StoreError> {
+    let now = clock::now().0;
+    let mut tx = pool.begin().await?;
+    let row: Option<(String, String)> = sqlx::query_as(
+        "UPDATE sign_in_link SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? \
+         RETURNING principal, display_name",
+    )
+    .bind(now)
+    .bind(token_hash(token))
+    .bind(now)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((principal, display_name)) = row else {
+        return Ok(None);
+    };
+    let session = new_token();
+    sqlx::query(
+        "INSERT INTO session (token_hash, principal, display_name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(token_hash(&session))
+    .bind(&principal)
+    .bind(&display_name)
+    .bind(now)
+    .bind(now + session_ttl.as_millis() as i64)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    let actor: Actor = serde_json::from_str(&principal)?;
+    Ok(Some((session, Identity { actor, display_name, signed_in: true })))
+}
+
+/// The identity of a live session, or `None` if it is unknown, expired or ended.
+pub async fn session_identity(pool: &SqlitePool, session: &str) -> Result<Option<Identity>, StoreError> {
+    let row: Option<(String, String)> = sqlx::query_as(
+        "SELECT principal, display_name FROM session WHERE token_hash = ? AND ended_at IS NULL AND expires_at > ?",
+    )
+    .bind(token_hash(session))
+    .bind(clock::now().0)
+    .fetch_optional(pool)
+    .await?;
+    row.map(|(principal, display_name)| {
+        Ok(Identity { actor: serde_json::from_str(&principal)?, display_name, signed_in: true })
+    })
+    .transpose()
+}
+
+/// Ends a session (sign-out). Ending an unknown or ended session is not an error.
+pub async fn end_session(pool: &SqlitePool, session: &str) -> Result<(), StoreError> {
+    sqlx::query("UPDATE session SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL")
+        .bind(clock::now().0)
+        .bind(token_hash(session))
+        .execute(pool)
+        .await?;
+    Ok(())
+}

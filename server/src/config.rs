@@ -1,0 +1,87 @@
+//! Settings from the environment, checked once at start-up with a clear message for a bad value.
+
+use std::{net::SocketAddr, str::FromStr, time::Duration};
+
+use anyhow::{anyhow, Context};
+
+/// Everything the server needs to start. Tests build it directly (port 0, temporary database).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// `DATABASE_URL`; default `sqlite://data/panelcast.db?mode=rwc` (the file is created on first start).
+    pub database_url: String,
+    /// `PANELCAST_ADDR`, else `LEPTOS_SITE_ADDR` (set by cargo-leptos), else `127.0.0.1:3000`.
+    pub addr: SocketAddr,
+    /// `RUST_LOG` filter; default `info,sqlx=warn`.
+    pub log_filter: String,
+    /// `PANELCAST_PUBLIC_URL`: the origin the site is served from, used for sign-in links and the websocket
+    /// `Origin` check. Default `http://<addr>`.
+    pub public_url: String,
+    /// `PANELCAST_SEED_DEMO` (`true`/`false`, default `true`): append the demo meetings to an empty log.
+    pub seed_demo: bool,
+    /// `PANELCAST_LINK_TTL_MINUTES` (default 1440): how long a sign-in link stays valid.
+    pub link_ttl: Duration,
+    /// `PANELCAST_SESSION_TTL_HOURS` (default 12): how long a signed-in session lasts.
+    pub session_ttl: Duration,
+}
+
+impl Settings {
+    /// Reads the environment. A value that is present but malformed is an error naming the variable.
+    pub fn from_env() -> anyhow::Result<Self> {
+        let addr: SocketAddr = match var("PANELCAST_ADDR").or_else(|| var("LEPTOS_SITE_ADDR")) {
+            Some(raw) => parse("PANELCAST_ADDR", &raw)?,
+            None => SocketAddr::from(([127, 0, 0, 1], 3000)),
+        };
+        let public_url = var("PANELCAST_PUBLIC_URL").unwrap_or_else(|| format!("http://{addr}"));
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            return Err(anyhow!("PANELCAST_PUBLIC_URL must start with http:// or https://, got {public_url:?}"));
+        }
+        let log_filter = var("RUST_LOG").unwrap_or_else(|| "info,sqlx=warn".to_owned());
+        tracing_subscriber::EnvFilter::try_new(&log_filter)
+            .with_context(|| format!("RUST_LOG is not a valid log filter: {log_filter:?}"))?;
+        Ok(Self {
+            database_url: var("DATABASE_URL").unwrap_or_else(|| "sqlite://data/panelcast.db?mode=rwc".to_owned()),
+            addr,
+            log_filter,
+            public_url: public_url.trim_end_matches('/').to_owned(),
+            seed_demo: var_parsed("PANELCAST_SEED_DEMO")?.unwrap_or(true),
+            link_ttl: Duration::from_secs(60 * var_parsed::<u64>("PANELCAST_LINK_TTL_MINUTES")?.unwrap_or(1440)),
+            session_ttl: Duration::from_secs(3600 * var_parsed::<u64>("PANELCAST_SESSION_TTL_HOURS")?.unwrap_or(12)),
+        })
+    }
+
+    /// Settings for tests and tools: the given database, port 0 on loopback, demo seeded.
+    pub fn for_tests(database_url: impl Into<String>) -> Self {
+        Self {
+            database_url: database_url.into(),
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            log_filter: "warn".to_owned(),
+            public_url: "http://127.0.0.1".to_owned(),
+            seed_demo: true,
+            link_ttl: Duration::from_secs(600),
+            session_ttl: Duration::from_secs(3600),
+        }
+    }
+
+    /// Whether cookies must carry `Secure` (the site is served over TLS).
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+fn var_parsed<T: FromStr>(name: &str) -> anyhow::Result<Option<T>>
+where
+    T::Err: std::fmt::Display,
+{
+    var(name).map(|raw| parse(name, &raw)).transpose()
+}
+
+fn parse<T: FromStr>(name: &str, raw: &str) -> anyhow::Result<T>
+where
+    T::Err: std::fmt::Display,
+{
+    raw.trim().parse().map_err(|e| anyhow!("{name} has a bad value {raw:?}: {e}"))
+}

@@ -1,0 +1,32 @@
+//! Infrastructure errors: logged once where they happen, shown to users only as "unavailable".
+
+/// Failures of the event log and the account tables.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("stored JSON does not decode: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("cannot create the database folder: {0}")]
+    Io(String),
+    /// Another writer appended first, or the caller's idea of the last seq is stale.
+    #[error("log conflict: expected last seq {expected}, found {found}")]
+    Conflict { expected: u64, found: u64 },
+    /// The hash chain does not match the stored rows from this seq on.
+    #[error("hash chain of meeting {meeting} is broken at seq {seq}")]
+    BrokenChain { meeting: String, seq: u64 },
+}
+
+impl StoreError {
+    /// A primary-key violation on insert means another writer took the seq: report it as a conflict.
+    pub(crate) fn conflict_or(error: sqlx::Error, expected: u64) -> Self {
+        match &error {
+            sqlx::Error::Database(db) if db.is_unique_violation() => {
+                StoreError::Conflict { expected, found: expected + 1 }
+            }
+            _ => StoreError::Database(error),
+        }
+    }
+}

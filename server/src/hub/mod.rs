@@ -1,0 +1,101 @@
+//! The hub: one single-writer task per meeting, and the registry that finds it.
+//!
+//! Every meeting in the log gets a task at start-up ([`Hub::start`]): the task replays the log with the core's
+//! `apply` (the same code as live operation), then owns the state. Readers never lock it: each change is
+//! published on a `tokio::sync::watch` channel, so a slow reader simply sees the latest version next.
+
+mod published;
+mod task;
+
+use std::{collections::BTreeMap, sync::Arc};
+
+use app::meeting::{seed, Actor, Command, Meeting, MeetingId};
+use app::protocol::{AppError, Receipt};
+use tokio::sync::{mpsc, oneshot, watch};
+
+pub use published::Published;
+
+use crate::{clock, error::StoreError, store::EventStore};
+
+/// How many commands may wait for one meeting's writer before callers are told to retry.
+const COMMAND_QUEUE: usize = 256;
+
+/// A request to a meeting's writer task.
+pub(crate) struct Execute {
+    actor: Actor,
+    command: Command,
+    reply: oneshot::Sender<Result<Receipt, AppError>>,
+}
+
+/// A cheap handle on one meeting: send commands to its writer, watch its published state.
+#[derive(Clone, Debug)]
+pub struct MeetingHandle {
+    commands: mpsc::Sender<Execute>,
+    published: watch::Receiver<Arc<Published>>,
+}
+
+impl MeetingHandle {
+    /// Runs `command` as `actor`. Resolves after the events are committed to the log and published.
+    pub async fn execute(&self, actor: Actor, command: Command) -> Result<Receipt, AppError> {
+        let (reply, answer) = oneshot::channel();
+        self.commands.send(Execute { actor, command, reply }).await.map_err(|_| AppError::Unavailable)?;
+        answer.await.map_err(|_| AppError::Unavailable)?
+    }
+
+    /// A new receiver of the published state; its first `borrow` is the current state.
+    pub fn subscribe(&self) -> watch::Receiver<Arc<Published>> {
+        self.published.clone()
+    }
+
+    /// The state as last published.
+    pub fn current(&self) -> Arc<Published> {
+        self.published.borrow().clone()
+    }
+}
+
+/// The registry of live meetings. Clone it freely.
+#[derive(Clone, Debug)]
+pub struct Hub {
+    meetings: Arc<BTreeMap<MeetingId, MeetingHandle>>,
+}
+
+impl Hub {
+    /// Appends the demo meetings to an empty log (if `seed_demo`), then replays every meeting in the log and
+    /// spawns its writer task.
+    pub async fn start(store: EventStore, seed_demo: bool) -> Result<Self, StoreError> {
+        if seed_demo {
+            seed_missing(&store).await?;
+        }
+        let mut meetings = BTreeMap::new();
+        for id in store.meeting_ids().await? {
+            let mut meeting = Meeting::default();
+            for stored in store.load(&id).await? {
+                meeting.apply(&stored.event);
+            }
+            tracing::info!(meeting = %id, seq = meeting.seq(), "meeting replayed from the log");
+            meetings.insert(id.clone(), task::spawn(id, meeting, store.clone()));
+        }
+        Ok(Self { meetings: Arc::new(meetings) })
+    }
+
+    pub fn get(&self, id: &str) -> Option<&MeetingHandle> {
+        self.meetings.get(&MeetingId(id.to_owned()))
+    }
+
+    pub fn meetings(&self) -> impl Iterator<Item = (&MeetingId, &MeetingHandle)> {
+        self.meetings.iter()
+    }
+}
+
+/// Schedules each demo meeting that has no events yet, as the System actor, through the normal append path.
+async fn seed_missing(store: &EventStore) -> Result<(), StoreError> {
+    let existing = store.meeting_ids().await?;
+    for (id, events) in seed::demo_meetings() {
+        if existing.contains(&id) {
+            continue;
+        }
+        store.append(&id, 0, &Actor::System, &clock::rfc3339(clock::now()), &events).await?;
+        tracing::info!(meeting = %id, events = events.len(), "demo meeting seeded");
+    }
+    Ok(())
+}

@@ -1,0 +1,44 @@
+//! Prometheus metrics, exposed at `/metrics`: connected viewers, commands, fan-out latency.
+
+use std::time::Duration;
+
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
+
+/// Installs the global recorder once and returns the handle that renders `/metrics`.
+pub fn install() -> PrometheusHandle {
+    use std::sync::OnceLock;
+    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
+    HANDLE
+        .get_or_init(|| {
+            PrometheusBuilder::new()
+                .set_buckets(&[0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0])
+                .expect("bucket list is not empty")
+                .install_recorder()
+                .expect("the metrics recorder is installed once")
+        })
+        .clone()
+}
+
+pub fn command_done(command: &str, outcome: &'static str, took: Duration) {
+    metrics::counter!("panelcast_commands_total", "command" => command.to_owned(), "outcome" => outcome)
+        .increment(1);
+    metrics::histogram!("panelcast_command_seconds").record(took.as_secs_f64());
+}
+
+pub fn published(seq: u64) {
+    metrics::counter!("panelcast_published_total").increment(1);
+    metrics::gauge!("panelcast_last_seq").set(seq as f64);
+}
+
+pub fn viewer_connected() {
+    metrics::gauge!("panelcast_connected_viewers").increment(1.0);
+}
+
+pub fn viewer_disconnected() {
+    metrics::gauge!("panelcast_connected_viewers").decrement(1.0);
+}
+
+/// Time from a change being published to its snapshot being written to one viewer's socket.
+pub fn fanout_latency(took: Duration) {
+    metrics::histogram!("panelcast_fanout_seconds").record(took.as_secs_f64());
+}

@@ -1,0 +1,185 @@
+//! The event log: append-only, one row per event, per-meeting `seq` starting at 1, SHA-256 hash chain.
+//!
+//! All events of one command are appended in one transaction; the `(meeting_id, seq)` primary key makes a
+//! second writer (or a stale `expected_seq`) fail with [`StoreError::Conflict`] instead of forking the log.
+
+use std::{path::Path, str::FromStr, time::Duration};
+
+use app::meeting::{Actor, Event, MeetingId};
+use sha2::{Digest, Sha256};
+use sqlx::{
+    sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
+    Row, SqlitePool,
+};
+
+use crate::error::StoreError;
+
+/// The `prev_hash` of a meeting's first event.
+pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// One persisted event with its metadata, as read back from the log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredEvent {
+    pub seq: u64,
+    /// Server clock, RFC 3339 UTC.
+    pub recorded_at: String,
+    pub actor: Actor,
+    pub event: Event,
+    pub hash: String,
+}
+
+/// Handle to the database; cheap to clone (the pool is reference-counted).
+#[derive(Debug, Clone)]
+pub struct EventStore {
+    pool: SqlitePool,
+}
+
+impl EventStore {
+    /// Opens (creating if needed) the SQLite database at `url` and runs the embedded migrations.
+    ///
+    /// WAL with `synchronous = FULL`: a command is acknowledged only after its transaction is durable, so a
+    /// restart (or a power cut) loses nothing that was acknowledged.
+    pub async fn connect(url: &str) -> Result<Self, StoreError> {
+        let options = SqliteConnectOptions::from_str(url)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .busy_timeout(Duration::from_secs(5))
+            .foreign_keys(true);
+        if let Some(parent) = Path::new(options.get_filename()).parent() {
+            if !parent.as_os_str().is_empty() {
+                std::fs::create_dir_all(parent).map_err(|e| StoreError::Io(e.to_string()))?;
+            }
+        }
+        let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
+        sqlx::migrate!("./migrations").run(&pool).await?;
+        Ok(Self { pool })
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    /// A cheap query that proves the database answers (for `/healthz`).
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Every meeting that has at least one event, in id order.
+    pub async fn meeting_ids(&self) -> Result<Vec<MeetingId>, StoreError> {
+        let rows = sqlx::query("SELECT DISTINCT meeting_id FROM meeting_event ORDER BY meeting_id")
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.into_iter().map(|r| MeetingId(r.get::<String, _>(0))).collect())
+    }
+
+    /// Appends `events` (caused by one command of `actor`) after `expected_seq`, in one transaction.
+    /// Returns the seq of the last event written (`expected_seq` when `events` is empty).
+    pub async fn append(
+        &self,
+        meeting: &MeetingId,
+        expected_seq: u64,
+        actor: &Actor,
+        recorded_at: &str,
+        events: &[Event],
+    ) -> Result<u64, StoreError> {
+        if events.is_empty() {
+            return Ok(expected_seq);
+        }
+        let mut tx = self.pool.begin().await?;
+        let last: Option<(i64, String)> =
+            sqlx::query_as("SELECT seq, hash FROM meeting_event WHERE meeting_id = ? ORDER BY seq DESC LIMIT 1")
+                .bind(&meeting.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let (last_seq, mut prev_hash) = match last {
+            Some((seq, hash)) => (seq as u64, hash),
+            None => (0, GENESIS_HASH.to_owned()),
+        };
+        if last_seq != expected_seq {
+            return Err(StoreError::Conflict { expected: expected_seq, found: last_seq });
+        }
+        let actor_json = serde_json::to_string(actor)?;
+        let mut seq = expected_seq;
+        for event in events {
+            seq += 1;
+            let payload = serde_json::to_string(event)?;
+            let hash = chain_hash(&prev_hash, &meeting.0, seq, recorded_at, &actor_json, &payload);
+            sqlx::query(
+                "INSERT INTO meeting_event (meeting_id, seq, recorded_at, actor, payload, prev_hash, hash) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(&meeting.0)
+            .bind(seq as i64)
+            .bind(recorded_at)
+            .bind(&actor_json)
+            .bind(&payload)
+            .bind(&prev_hash)
+            .bind(&hash)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| StoreError::conflict_or(e, expected_seq))?;
+            prev_hash = hash;
+        }
+        tx.commit().await?;
+        Ok(seq)
+    }
+
+    /// The whole log of one meeting in `seq` order (empty for an unknown meeting).
+    pub async fn load(&self, meeting: &MeetingId) -> Result<Vec<StoredEvent>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT seq, recorded_at, actor, payload, hash FROM meeting_event WHERE meeting_id = ? ORDER BY seq",
+        )
+        .bind(&meeting.0)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|row| {
+                Ok(StoredEvent {
+                    seq: row.get::<i64, _>("seq") as u64,
+                    recorded_at: row.get("recorded_at"),
+                    actor: serde_json::from_str(row.get("actor"))?,
+                    event: serde_json::from_str(row.get("payload"))?,
+                    hash: row.get("hash"),
+                })
+            })
+            .collect()
+    }
+
+    /// Recomputes the hash chain of one meeting. `Ok(n)` is the number of events checked; a broken link
+    /// returns [`StoreError::BrokenChain`] with the first seq that does not match.
+    pub async fn verify_chain(&self, meeting: &MeetingId) -> Result<u64, StoreError> {
+        let rows = sqlx::query(
+            "SELECT seq, recorded_at, actor, payload, prev_hash, hash FROM meeting_event \
+             WHERE meeting_id = ? ORDER BY seq",
+        )
+        .bind(&meeting.0)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut prev = GENESIS_HASH.to_owned();
+        let mut expected_seq = 0u64;
+        for row in &rows {
+            expected_seq += 1;
+            let seq = row.get::<i64, _>("seq") as u64;
+            let stored_prev: String = row.get("prev_hash");
+            let hash: String = row.get("hash");
+            let recomputed = chain_hash(&prev, &meeting.0, seq, row.get("recorded_at"), row.get("actor"), row.get("payload"));
+            if seq != expected_seq || stored_prev != prev || hash != recomputed {
+                return Err(StoreError::BrokenChain { meeting: meeting.0.clone(), seq });
+            }
+            prev = hash;
+        }
+        Ok(expected_seq)
+    }
+}
+
+/// SHA-256 over the previous hash and the row's fields, newline-separated, as lowercase hex.
+pub fn chain_hash(prev_hash: &str, meeting: &str, seq: u64, recorded_at: &str, actor: &str, payload: &str) -> String {
+    let mut hasher = Sha256::new();
+    for part in [prev_hash, meeting, &seq.to_string(), recorded_at, actor, payload] {
+        hasher.update(part.as_bytes());
+        hasher.update(b"\n");
+    }
+    hex::encode(hasher.finalize())
+}

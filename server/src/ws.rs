@@ -1,0 +1,138 @@
+//! `GET /ws/meetings/{id}`: the live view of a meeting, one snapshot per change.
+//!
+//! The first message is the full snapshot for this viewer; after that, each published change sends the newest
+//! snapshot (a slow reader skips versions it had no time for, thanks to `watch`, and never holds up others).
+//! The server pings every [`PING_EVERY`]; a socket that cannot take a message within [`SEND_TIMEOUT`] or has
+//! not answered for [`IDLE_LIMIT`] is dropped. Signing out closes the session's sockets.
+
+use std::{sync::Arc, time::Duration};
+
+use app::api::ssr::Identity;
+use app::meeting::Actor;
+use app::protocol::ServerMsg;
+use axum::{
+    extract::{
+        ws::{Message, WebSocket, WebSocketUpgrade},
+        Path, State,
+    },
+    http::{header, HeaderMap, StatusCode},
+    response::{IntoResponse, Response},
+    Extension,
+};
+use futures_util::{Sink, SinkExt, Stream, StreamExt};
+use tokio::{sync::watch, time::Instant};
+use tokio_util::sync::CancellationToken;
+
+use crate::{auth::SessionKey, hub::Published, metrics, startup::AppState};
+
+pub const PING_EVERY: Duration = Duration::from_secs(20);
+pub const IDLE_LIMIT: Duration = Duration::from_secs(60);
+pub const SEND_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The upgrade: checks the `Origin`, finds the meeting, sizes the socket buffers deliberately.
+///
+/// Buffers: tungstenite zero-fills its whole read buffer on every read, and axum's default is 128 KiB, so a
+/// socket that mostly writes would pay a 128 KiB memset per message and hold ~130 KiB. Clients send only
+/// pongs and close frames, so 4 KiB is plenty; incoming messages are capped at 16 KiB.
+pub async fn upgrade(
+    ws: WebSocketUpgrade,
+    Path(meeting): Path<String>,
+    State(state): State<AppState>,
+    Extension(identity): Extension<Identity>,
+    session: Option<Extension<SessionKey>>,
+    headers: HeaderMap,
+) -> Response {
+    if !origin_allowed(&headers, &state.public_url) {
+        tracing::warn!(origin = ?headers.get(header::ORIGIN), "websocket refused: foreign Origin");
+        return (StatusCode::FORBIDDEN, "foreign origin").into_response();
+    }
+    let Some(handle) = state.hub.get(&meeting) else {
+        return (StatusCode::NOT_FOUND, "no such meeting").into_response();
+    };
+    let published = handle.subscribe();
+    let closed = match session {
+        Some(Extension(key)) => state.auth.socket_guard(&key),
+        None => CancellationToken::new(),
+    };
+    ws.read_buffer_size(4 * 1024)
+        .write_buffer_size(0)
+        .max_message_size(16 * 1024)
+        .max_frame_size(16 * 1024)
+        .on_upgrade(move |socket: WebSocket| async move {
+            let (sink, stream) = socket.split();
+            metrics::viewer_connected();
+            serve_viewer(sink, stream, published, identity.actor, closed).await;
+            metrics::viewer_disconnected();
+        })
+}
+
+/// Browsers always send `Origin` on a websocket handshake: it must be this site (the configured public URL or
+/// the request's own `Host`). Non-browser clients (the load tool, tests) send none and carry no ambient
+/// cookies of a victim, so a missing `Origin` is allowed.
+pub fn origin_allowed(headers: &HeaderMap, public_url: &str) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) else {
+        return true;
+    };
+    let origin = origin.trim_end_matches('/');
+    if origin.eq_ignore_ascii_case(public_url) {
+        return true;
+    }
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
+    let bare = origin.strip_prefix("http://").or_else(|| origin.strip_prefix("https://")).unwrap_or("");
+    !host.is_empty() && bare.eq_ignore_ascii_case(host)
+}
+
+/// The connection loop, generic over the socket halves so it can be driven by channels in tests.
+pub async fn serve_viewer<S, R, E>(
+    mut sink: S,
+    mut stream: R,
+    mut published: watch::Receiver<Arc<Published>>,
+    viewer: Actor,
+    closed: CancellationToken,
+) where
+    S: Sink<Message> + Unpin,
+    R: Stream<Item = Result<Message, E>> + Unpin,
+{
+    let mut ping = tokio::time::interval_at(Instant::now() + PING_EVERY, PING_EVERY);
+    let mut last_heard = Instant::now();
+    let mut dirty = true;
+    loop {
+        if dirty {
+            dirty = false;
+            let (text, at) = {
+                // The borrow guard must be dropped before any `.await`.
+                let current = published.borrow_and_update();
+                (current.message_for(&viewer), current.at)
+            };
+            match tokio::time::timeout(SEND_TIMEOUT, sink.send(Message::Text(text))).await {
+                Ok(Ok(())) => metrics::fanout_latency(at.elapsed()),
+                _ => break,
+            }
+        }
+        tokio::select! {
+            changed = published.changed() => match changed {
+                Ok(()) => dirty = true,
+                Err(_) => break, // the meeting's writer is gone (shutdown)
+            },
+            incoming = stream.next() => match incoming {
+                Some(Ok(Message::Close(_))) | None | Some(Err(_)) => break,
+                Some(Ok(_)) => last_heard = Instant::now(), // pong, or a client keepalive
+            },
+            _ = ping.tick() => {
+                if last_heard.elapsed() > IDLE_LIMIT {
+                    break;
+                }
+                if tokio::time::timeout(SEND_TIMEOUT, sink.send(Message::Ping(Default::default()))).await.is_err() {
+                    break;
+                }
+            }
+            () = closed.cancelled() => {
+                let bye = ServerMsg::Closing { reason: "You have signed out".to_owned() };
+                let text = serde_json::to_string(&bye).unwrap_or_default();
+                let _ = tokio::time::timeout(SEND_TIMEOUT, sink.send(Message::Text(text.into()))).await;
+                let _ = tokio::time::timeout(SEND_TIMEOUT, sink.send(Message::Close(None))).await;
+                break;
+            }
+        }
+    }
+}
