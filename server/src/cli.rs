@@ -1,0 +1,100 @@
+//! The server's command line: `serve` (default) and `sign-in-link`.
+
+use anyhow::Context;
+use app::api::ssr::Identity;
+use app::meeting::{Actor, MemberId};
+use clap::{Parser, Subcommand};
+
+use crate::{auth::Auth, config::Settings, startup::Application, store::EventStore};
+
+#[derive(Debug, Parser)]
+#[command(name = "server", about = "Panelcast: the live meeting room of the Kent and Medway Police and Crime Panel")]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Option<Cmd>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Cmd {
+    /// Serve the site (the default).
+    Serve {
+        /// Print sign-in links for the demo chair, a member, the Commissioner and a clerk at start.
+        #[arg(long)]
+        demo_links: bool,
+    },
+    /// Print a single-use sign-in link.
+    SignInLink {
+        /// `clerk`, `member` or `commissioner`.
+        #[arg(long)]
+        role: String,
+        /// The member's id (e.g. `mike-hill`), for `--role member`.
+        #[arg(long)]
+        member: Option<String>,
+        /// The name shown when signed in.
+        #[arg(long)]
+        name: String,
+    },
+}
+
+pub async fn run(args: Args, settings: Settings) -> anyhow::Result<()> {
+    match args.command.unwrap_or(Cmd::Serve { demo_links: false }) {
+        Cmd::Serve { demo_links } => serve(settings, demo_links).await,
+        Cmd::SignInLink { role, member, name } => {
+            let actor = match (role.as_str(), member) {
+                ("clerk", _) => Actor::Clerk { name: name.clone() },
+                ("commissioner", _) => Actor::Commissioner,
+                ("member", Some(member)) => Actor::Member { member: MemberId(member) },
+                ("member", None) => anyhow::bail!("--role member needs --member <id>"),
+                (other, _) => anyhow::bail!("unknown role {other:?}: use clerk, member or commissioner"),
+            };
+            let store = EventStore::connect(&settings.database_url).await?;
+            let auth = auth_for(&settings, &store);
+            println!("{}", auth.sign_in_url(&Identity { actor, display_name: name, signed_in: true }).await?);
+            Ok(())
+        }
+    }
+}
+
+async fn serve(settings: Settings, demo_links: bool) -> anyhow::Result<()> {
+    let app = Application::build(&settings).await.context("starting the server")?;
+    tracing::info!(addr = %app.local_addr(), "Panelcast listening");
+    if demo_links {
+        print_demo_links(&app).await?;
+    }
+    app.run_until(crate::shutdown_signal()).await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+fn auth_for(settings: &Settings, store: &EventStore) -> Auth {
+    Auth::new(
+        store.pool().clone(),
+        settings.public_url.clone(),
+        settings.link_ttl,
+        settings.session_ttl,
+        settings.secure_cookies(),
+    )
+}
+
+/// Fresh links for the people of the demo meeting of 6 December 2022 (each start makes new ones).
+async fn print_demo_links(app: &Application) -> anyhow::Result<()> {
+    let Some(handle) = app.state.hub.get("2022-12-06") else {
+        return Ok(());
+    };
+    let members = handle.current().meeting.members();
+    let mut people: Vec<Identity> = Vec::new();
+    if let Some((id, name, _)) = members.iter().find(|(_, _, chair)| *chair) {
+        people.push(Identity { actor: Actor::Member { member: id.clone() }, display_name: format!("{name} (Chair)"), signed_in: true });
+    }
+    if let Some((id, name, _)) = members.iter().find(|(_, _, chair)| !*chair) {
+        people.push(Identity { actor: Actor::Member { member: id.clone() }, display_name: name.clone(), signed_in: true });
+    }
+    people.push(Identity { actor: Actor::Commissioner, display_name: "Matthew Scott (Commissioner)".into(), signed_in: true });
+    people.push(Identity { actor: Actor::Clerk { name: "Anna Taylor".into() }, display_name: "Anna Taylor (Clerk)".into(), signed_in: true });
+    println!("\nDemo sign-in links (single use, open each in its own browser profile):");
+    for person in people {
+        println!("  {:<36} {}", person.display_name, app.state.auth.sign_in_url(&person).await?);
+    }
+    println!();
+    Ok(())
+}

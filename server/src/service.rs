@@ -1,0 +1,43 @@
+//! The hub as the leptos app's [`MeetingService`] (server functions call it through the leptos context).
+
+use std::{future::Future, pin::Pin};
+
+use app::api::ssr::MeetingService;
+use app::meeting::{project, Actor, Command, MeetingView};
+use app::protocol::{AppError, MeetingSummary, Receipt};
+
+use crate::hub::Hub;
+
+impl MeetingService for Hub {
+    fn list(&self) -> Vec<MeetingSummary> {
+        summaries(self)
+    }
+
+    fn view(&self, meeting: &str, viewer: &Actor) -> Option<(u64, MeetingView)> {
+        let current = self.get(meeting)?.current();
+        Some((current.seq, project(&current.meeting, viewer)))
+    }
+
+    fn execute(
+        &self,
+        meeting: &str,
+        actor: Actor,
+        command: Command,
+    ) -> Pin<Box<dyn Future<Output = Result<Receipt, AppError>> + Send + 'static>> {
+        let handle = self.get(meeting).cloned();
+        Box::pin(async move {
+            match handle {
+                Some(handle) => handle.execute(actor, command).await,
+                None => Err(AppError::NotFound),
+            }
+        })
+    }
+}
+
+/// Every meeting's summary, newest first.
+pub fn summaries(hub: &Hub) -> Vec<MeetingSummary> {
+    let mut list: Vec<MeetingSummary> =
+        hub.meetings().map(|(_, handle)| handle.current().meeting.summary()).collect();
+    list.sort_by(|a, b| b.date.cmp(&a.date));
+    list
+}

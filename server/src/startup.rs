@@ -1,0 +1,138 @@
+//! Builds the application: database, hub, router; binds the listener (port 0 in tests).
+
+use std::{net::SocketAddr, sync::Arc};
+
+use app::api::ssr::SharedService;
+use app::ui::{shell, App};
+use axum::{
+    extract::{FromRef, State},
+    http::StatusCode,
+    middleware,
+    response::{IntoResponse, Response},
+    routing::get,
+    Router,
+};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use metrics_exporter_prometheus::PrometheusHandle;
+use tokio::net::TcpListener;
+use tower_http::{compression::CompressionLayer, trace::TraceLayer};
+
+use crate::{auth::Auth, config::Settings, hub::Hub, store::EventStore};
+
+/// Everything the routes share.
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub hub: Hub,
+    pub store: EventStore,
+    pub auth: Auth,
+    pub public_url: String,
+    pub metrics: PrometheusHandle,
+}
+
+/// A built application, bound to its listener and ready to serve.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    pub state: AppState,
+}
+
+impl Application {
+    /// Opens the database (running migrations), seeds the demo if asked, replays every meeting, binds.
+    pub async fn build(settings: &Settings) -> anyhow::Result<Self> {
+        let store = EventStore::connect(&settings.database_url).await?;
+        let hub = Hub::start(store.clone(), settings.seed_demo).await?;
+        let listener = TcpListener::bind(settings.addr).await?;
+        let addr = listener.local_addr()?;
+        let public_url = if settings.addr.port() == 0 { format!("http://{addr}") } else { settings.public_url.clone() };
+        let auth = Auth::new(
+            store.pool().clone(),
+            public_url.clone(),
+            settings.link_ttl,
+            settings.session_ttl,
+            settings.secure_cookies(),
+        );
+        let mut leptos_options = leptos_config(addr);
+        leptos_options.site_addr = addr;
+        let state = AppState {
+            leptos_options,
+            hub,
+            store,
+            auth,
+            public_url,
+            metrics: crate::metrics::install(),
+        };
+        Ok(Self { listener, router: router(state.clone()), state })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener.local_addr().expect("a bound listener has an address")
+    }
+
+    /// Serves until `shutdown` resolves, then stops accepting and lets requests in flight finish.
+    pub async fn run_until(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown)
+            .await
+    }
+}
+
+/// cargo-leptos sets `LEPTOS_*` variables; without them (tests, plain `cargo run`) use the defaults of the
+/// workspace metadata, with the site in `target/site`.
+fn leptos_config(addr: SocketAddr) -> LeptosOptions {
+    match get_configuration(None) {
+        Ok(conf) => conf.leptos_options,
+        Err(error) => {
+            tracing::debug!(%error, "no leptos configuration from the environment; using defaults");
+            LeptosOptions::builder().output_name("panelcast").site_root("target/site").site_addr(addr).build()
+        }
+    }
+}
+
+fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let service: SharedService = Arc::new(state.hub.clone());
+    let identify = middleware::from_fn_with_state(state.auth.clone(), crate::auth::identify);
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics))
+        .route("/ws/meetings/{id}", get(crate::ws::upgrade))
+        .merge(crate::api::routes())
+        .merge(crate::auth::routes().with_state(state.auth.clone()))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            {
+                let service = service.clone();
+                move || provide_context(service.clone())
+            },
+            {
+                let options = state.leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            move || provide_context(service.clone()),
+            shell,
+        ))
+        .layer(identify)
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Liveness and readiness: 200 "ok" when the database answers, 503 otherwise.
+async fn healthz(State(store): State<EventStore>) -> Response {
+    match store.ping().await {
+        Ok(()) => (StatusCode::OK, "ok").into_response(),
+        Err(error) => {
+            tracing::error!(%error, "health check: database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}
+
+async fn metrics(State(handle): State<PrometheusHandle>) -> String {
+    handle.render()
+}

@@ -1,0 +1,163 @@
+//! Test harness: the real server on port 0 with a temporary SQLite file, plus HTTP and websocket clients.
+#![allow(dead_code)] // each test file uses a different part of the harness
+
+use std::{net::SocketAddr, path::PathBuf, time::Duration};
+
+use app::api::ssr::Identity;
+use app::meeting::{Actor, Command, MemberId};
+use app::protocol::ServerMsg;
+use futures_util::StreamExt;
+use server::{config::Settings, startup::Application, store::EventStore};
+use tokio::task::JoinHandle;
+use tokio_tungstenite::{tungstenite::Message, MaybeTlsStream, WebSocketStream};
+
+pub type Socket = WebSocketStream<MaybeTlsStream<tokio::net::TcpStream>>;
+
+/// A running server. Dropping it does not delete the database; `restart` reuses it.
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub base: String,
+    pub db_dir: tempfile::TempDir,
+    pub store: EventStore,
+    pub app_state: server::startup::AppState,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    server: Option<JoinHandle<()>>,
+}
+
+pub const DEMO: &str = "2022-12-06";
+
+pub async fn spawn_app() -> TestApp {
+    let db_dir = tempfile::tempdir().expect("temp dir");
+    start(db_dir).await
+}
+
+fn database_url(dir: &tempfile::TempDir) -> String {
+    let path: PathBuf = dir.path().join("panelcast-test.db");
+    format!("sqlite://{}?mode=rwc", path.display())
+}
+
+async fn start(db_dir: tempfile::TempDir) -> TestApp {
+    let settings = Settings::for_tests(database_url(&db_dir));
+    let app = Application::build(&settings).await.expect("the application builds");
+    let addr = app.local_addr();
+    let app_state = app.state.clone();
+    let store = app.state.store.clone();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(async move {
+        app.run_until(async {
+            let _ = stopped.await;
+        })
+        .await
+        .expect("server runs");
+    });
+    TestApp { addr, base: format!("http://{addr}"), db_dir, store, app_state, stop: Some(stop), server: Some(server) }
+}
+
+impl TestApp {
+    /// Stops this server (sockets close) and starts a new one on the same database: state must be replayed.
+    pub async fn restart(mut self) -> TestApp {
+        self.shutdown().await;
+        let db_dir = std::mem::replace(&mut self.db_dir, tempfile::tempdir().expect("temp dir"));
+        start(db_dir).await
+    }
+
+    pub async fn shutdown(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(server) = self.server.take() {
+            // Open websockets keep graceful shutdown waiting; they are dropped with the runtime anyway.
+            let _ = tokio::time::timeout(Duration::from_secs(2), server).await;
+        }
+    }
+
+    /// A client with a session for `actor` (signed in through a real single-use link).
+    pub async fn client_as(&self, actor: Actor, name: &str) -> reqwest::Client {
+        let client = cookie_client();
+        let url = self
+            .app_state
+            .auth
+            .sign_in_url(&Identity { actor, display_name: name.to_owned(), signed_in: true })
+            .await
+            .expect("link created");
+        let token = url.rsplit('/').next().expect("token in url").to_owned();
+        let response = client.post(format!("{}/sign-in", self.base)).form(&[("token", token)]).send().await.expect("sign in");
+        assert!(response.status().is_success() || response.status().is_redirection(), "sign-in failed: {}", response.status());
+        client
+    }
+
+    pub async fn member(&self, id: &str) -> reqwest::Client {
+        self.client_as(Actor::Member { member: MemberId(id.to_owned()) }, id).await
+    }
+
+    pub async fn clerk(&self) -> reqwest::Client {
+        self.client_as(Actor::Clerk { name: "Test Clerk".into() }, "Test Clerk").await
+    }
+
+    /// POSTs a command; returns the status and the JSON body.
+    pub async fn command(&self, client: &reqwest::Client, meeting: &str, command: &Command) -> (u16, serde_json::Value) {
+        let response = client
+            .post(format!("{}/api/v1/meetings/{meeting}/commands", self.base))
+            .json(command)
+            .send()
+            .await
+            .expect("command request");
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap_or(serde_json::Value::Null))
+    }
+
+    /// Like `command` but panics unless it was accepted; returns the receipt's seq.
+    pub async fn ok(&self, client: &reqwest::Client, meeting: &str, command: Command) -> u64 {
+        let (status, body) = self.command(client, meeting, &command).await;
+        assert_eq!(status, 200, "command {command:?} was refused: {body}");
+        body["seq"].as_u64().expect("receipt seq")
+    }
+
+    pub async fn log_len(&self, meeting: &str) -> usize {
+        self.store.load(&app::meeting::MeetingId(meeting.to_owned())).await.expect("load").len()
+    }
+
+    pub fn ws_url(&self, meeting: &str) -> String {
+        format!("ws://{}/ws/meetings/{meeting}", self.addr)
+    }
+
+    pub async fn connect(&self, meeting: &str) -> Socket {
+        let (socket, _) = tokio_tungstenite::connect_async(self.ws_url(meeting)).await.expect("websocket connects");
+        socket
+    }
+}
+
+pub fn cookie_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+}
+
+/// The next `ServerMsg` on the socket (skipping pings), within 5 s.
+pub async fn next_msg(socket: &mut Socket) -> ServerMsg {
+    loop {
+        let frame = tokio::time::timeout(Duration::from_secs(5), socket.next())
+            .await
+            .expect("a message within 5 s")
+            .expect("socket open")
+            .expect("frame");
+        match frame {
+            Message::Text(text) => return serde_json::from_str(&text).expect("a ServerMsg"),
+            Message::Ping(_) | Message::Pong(_) => continue,
+            other => panic!("unexpected frame {other:?}"),
+        }
+    }
+}
+
+/// Reads snapshots until one has at least `seq`; returns it.
+pub async fn snapshot_at_least(socket: &mut Socket, seq: u64) -> (u64, app::meeting::MeetingView) {
+    loop {
+        if let ServerMsg::Snapshot { seq: got, view } = next_msg(socket).await {
+            if got >= seq {
+                return (got, *view);
+            }
+        }
+    }
+}
