@@ -1,0 +1,51 @@
+//! The list of meetings: live now, upcoming, past.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::list_meetings;
+use crate::protocol::MeetingSummary;
+
+#[component]
+pub fn MeetingsPage() -> impl IntoView {
+    let meetings = Resource::new(|| (), |_| list_meetings());
+    view! {
+        <Title text="Meetings"/>
+        <h1>"Meetings of the Police and Crime Panel"</h1>
+        <p class="lede">"Watch a meeting live, follow the agenda, and see questions and results as they happen."</p>
+        <Suspense fallback=|| view! { <p>"Loading meetings…"</p> }>
+            {move || meetings.get().map(|result| match result {
+                Ok(list) => {
+                    let (live, rest): (Vec<_>, Vec<_>) = list.into_iter().partition(|m| m.phase == "open" || m.phase == "adjourned");
+                    let (upcoming, past): (Vec<_>, Vec<_>) = rest.into_iter().partition(|m| m.phase == "scheduled");
+                    view! {
+                        <MeetingGroup heading="Live now" empty="No meeting is live at the moment." meetings=live/>
+                        <MeetingGroup heading="Upcoming" empty="No meetings are scheduled." meetings=upcoming/>
+                        <MeetingGroup heading="Past meetings" empty="No past meetings." meetings=past/>
+                    }.into_any()
+                }
+                Err(error) => view! { <p class="banner">{error.to_string()}</p> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MeetingGroup(heading: &'static str, empty: &'static str, meetings: Vec<MeetingSummary>) -> impl IntoView {
+    let body = if meetings.is_empty() {
+        view! { <p class="muted">{empty}</p> }.into_any()
+    } else {
+        view! {
+            <ul class="meeting-list">
+                {meetings.into_iter().map(|m| view! {
+                    <li>
+                        <a href=format!("/meetings/{}", m.id)>{m.title.clone()}</a>
+                        <div>{m.when.clone()}</div>
+                        <div class="muted">{m.venue.clone()}</div>
+                    </li>
+                }).collect_view()}
+            </ul>
+        }.into_any()
+    };
+    view! { <section><h2>{heading}</h2>{body}</section> }
+}

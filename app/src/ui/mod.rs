@@ -1,0 +1,57 @@
+//! The leptos application: server-rendered first, hydrated in the browser, live over the websocket.
+
+mod header;
+mod live;
+mod meeting_page;
+mod meetings;
+mod not_found;
+mod panels;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+pub use live::LiveStatus;
+
+/// The HTML document around the app (server side only renders it).
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The routes: the list of meetings, one meeting, and a friendly 404 for anything else.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/panelcast.css"/>
+        <Title formatter=|text: String| if text.is_empty() { "Panelcast".to_owned() } else { format!("{text} – Panelcast") }/>
+        <a class="skip-link" href="#main">"Skip to main content"</a>
+        <header::SiteHeader/>
+        <Router>
+            <main class="page" id="main">
+                <Routes fallback=not_found::NotFound>
+                    <Route path=path!("/") view=meetings::MeetingsPage/>
+                    <Route path=path!("/meetings/:id") view=meeting_page::MeetingPage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
