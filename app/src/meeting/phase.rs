@@ -26,7 +26,11 @@ pub enum Phase {
     /// The chair has opened the meeting.
     Open { opened_at: Timestamp },
     /// Adjourned by the chair until a stated time; only the chair can resume it.
-    Adjourned { at: Timestamp, until: Timestamp, reason: String },
+    Adjourned {
+        at: Timestamp,
+        until: Timestamp,
+        reason: String,
+    },
     /// Closed by the chair. Nothing more can happen.
     Closed { at: Timestamp },
 }
@@ -72,6 +76,9 @@ pub struct PrivateSession {
 impl PrivateSession {
     /// The only thing the public sees: "The meeting is in private session (LGA 1972 Sch 12A para 1)".
     pub fn banner(&self) -> String {
-        format!("The meeting is in private session (LGA 1972 Sch 12A para {})", self.paragraph)
+        format!(
+            "The meeting is in private session (LGA 1972 Sch 12A para {})",
+            self.paragraph
+        )
     }
 }

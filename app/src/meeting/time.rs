@@ -13,13 +13,33 @@ const MS_PER_HOUR: i64 = 60 * MS_PER_MINUTE;
 const MS_PER_DAY: i64 = 24 * MS_PER_HOUR;
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
-const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// An instant: Unix milliseconds, UTC.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Timestamp(pub i64);
 
@@ -58,7 +78,11 @@ impl CivilDate {
         let day = doy - (153 * mp + 2) / 5 + 1;
         let month = if mp < 10 { mp + 3 } else { mp - 9 };
         let year = yoe + era * 400 + i64::from(month <= 2);
-        Self { year: year as i32, month: month as u8, day: day as u8 }
+        Self {
+            year: year as i32,
+            month: month as u8,
+            day: day as u8,
+        }
     }
 
     /// The date `days` later (or earlier, if negative).
@@ -85,7 +109,10 @@ impl CivilDate {
 impl fmt::Display for CivilDate {
     /// "6 December 2022".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let month = MONTHS.get(usize::from(self.month).wrapping_sub(1)).copied().unwrap_or("?");
+        let month = MONTHS
+            .get(usize::from(self.month).wrapping_sub(1))
+            .copied()
+            .unwrap_or("?");
         write!(f, "{} {} {}", self.day, month, self.year)
     }
 }
@@ -100,7 +127,11 @@ fn clock_change(year: i32, month: u8) -> i64 {
 impl Timestamp {
     /// The instant of a UTC wall-clock time.
     pub fn from_utc(date: CivilDate, hour: u8, minute: u8) -> Self {
-        Self(date.days_since_epoch() * MS_PER_DAY + i64::from(hour) * MS_PER_HOUR + i64::from(minute) * MS_PER_MINUTE)
+        Self(
+            date.days_since_epoch() * MS_PER_DAY
+                + i64::from(hour) * MS_PER_HOUR
+                + i64::from(minute) * MS_PER_MINUTE,
+        )
     }
 
     /// The instant of a UK wall-clock time (GMT or BST). In the missing hour of the spring change
@@ -155,10 +186,22 @@ mod tests {
 
     #[test]
     fn the_seeded_meeting_days_have_their_printed_weekdays() {
-        assert_eq!(CivilDate::new(2022, 12, 6).long_text(), "Tuesday 6 December 2022");
-        assert_eq!(CivilDate::new(2017, 2, 2).long_text(), "Thursday 2 February 2017");
-        assert_eq!(CivilDate::new(2020, 2, 6).long_text(), "Thursday 6 February 2020");
-        assert_eq!(CivilDate::new(2017, 3, 28).long_text(), "Tuesday 28 March 2017");
+        assert_eq!(
+            CivilDate::new(2022, 12, 6).long_text(),
+            "Tuesday 6 December 2022"
+        );
+        assert_eq!(
+            CivilDate::new(2017, 2, 2).long_text(),
+            "Thursday 2 February 2017"
+        );
+        assert_eq!(
+            CivilDate::new(2020, 2, 6).long_text(),
+            "Thursday 6 February 2020"
+        );
+        assert_eq!(
+            CivilDate::new(2017, 3, 28).long_text(),
+            "Tuesday 28 March 2017"
+        );
     }
 
     #[test]
@@ -167,7 +210,10 @@ mod tests {
         assert_eq!(winter.london_hm(), "10:00");
         let summer = Timestamp::from_utc(CivilDate::new(2022, 9, 27), 9, 0);
         assert_eq!(summer.london_hm(), "10:00");
-        assert_eq!(Timestamp::from_london(CivilDate::new(2022, 9, 27), 10, 0), summer);
+        assert_eq!(
+            Timestamp::from_london(CivilDate::new(2022, 9, 27), 10, 0),
+            summer
+        );
     }
 
     #[test]

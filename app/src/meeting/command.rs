@@ -1,0 +1,283 @@
+//! Commands: one variant per user intent, named with a verb. They arrive as JSON from HTTP clients
+//! (`{"type": "CastBallot", …}`); the actor is never part of a command.
+
+use super::agenda::AgendaSection;
+use super::attendance::AttendanceMark;
+use super::hearing::{HearingSpec, HearingStage};
+use super::ids::{BallotId, ItemCode, MeetingId, MemberId, QuestionId, SeatId, VoteId};
+use super::roster::{Person, Seat};
+use super::time::Timestamp;
+use super::vote::{Choice, VoteKind};
+use serde::{Deserialize, Serialize};
+
+/// Everything the summons says about a meeting (seeds-brief §1.1), plus the roster and any hearing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingSpec {
+    pub id: MeetingId,
+    /// "Kent and Medway Police and Crime Panel".
+    pub title: String,
+    pub starts_at: Timestamp,
+    /// "Council Chamber, Sessions House, County Hall, Maidstone".
+    pub venue: String,
+    pub seats: Vec<Seat>,
+    pub chair: Option<MemberId>,
+    pub vice_chair: Option<MemberId>,
+    /// "Mr Matthew Scott".
+    pub commissioner: String,
+    pub sections: Vec<AgendaSection>,
+    /// Questions to the Commissioner must be submitted before this instant (S0:1364).
+    #[serde(default)]
+    pub question_deadline: Option<Timestamp>,
+    #[serde(default)]
+    pub hearing: Option<HearingSpec>,
+    /// Whether a substitute may vote on a veto. The Act does not mention substitutes, so this is off
+    /// unless the monitoring officer says otherwise (statute §6.4).
+    #[serde(default)]
+    pub substitutes_vote_on_vetoes: bool,
+    /// The public contact line: "Anna Taylor on 03000 416478" (S4:11).
+    #[serde(default)]
+    pub contact: Option<String>,
+}
+
+/// A user's intent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum Command {
+    ScheduleMeeting(Box<MeetingSpec>),
+    OpenMeeting,
+    AdjournMeeting {
+        until: Timestamp,
+        reason: String,
+    },
+    ResumeMeeting,
+    CloseMeeting,
+    /// Exclude the press and public under LGA 1972 s100A(4), citing Sch 12A `paragraph`.
+    ExcludePublic {
+        paragraph: u8,
+        #[serde(default)]
+        item: Option<ItemCode>,
+    },
+    ReturnToPublic,
+    AdvanceAgenda,
+    GoBackAgenda,
+    GoToItem {
+        item: ItemCode,
+    },
+    /// A change of membership (appointment to a seat, or a vacancy when `holder` is `None`).
+    UpdateSeat {
+        seat: SeatId,
+        holder: Option<Person>,
+    },
+    AppointSubstitute {
+        seat: SeatId,
+        substitute: Person,
+    },
+    RecordAttendance {
+        member: MemberId,
+        mark: AttendanceMark,
+    },
+    DeclareInterest {
+        member: MemberId,
+        item: ItemCode,
+        interest: String,
+    },
+    SubmitQuestion {
+        text: String,
+    },
+    AcceptQuestion {
+        question: QuestionId,
+    },
+    RejectQuestion {
+        question: QuestionId,
+        reason: String,
+    },
+    PutQuestion {
+        question: QuestionId,
+    },
+    RecordAnswer {
+        question: QuestionId,
+        summary: String,
+    },
+    AskSupplementary {
+        question: QuestionId,
+        text: String,
+    },
+    PromiseWrittenAnswer {
+        question: QuestionId,
+    },
+    /// `motion` must be omitted for a veto (its wording is fixed) and may be omitted for a hearing's
+    /// recommendation.
+    OpenVote {
+        kind: VoteKind,
+        #[serde(default)]
+        motion: Option<String>,
+        #[serde(default)]
+        item: Option<ItemCode>,
+    },
+    CastBallot {
+        vote: VoteId,
+        choice: Choice,
+        ballot_id: BallotId,
+    },
+    CloseVote {
+        vote: VoteId,
+        #[serde(default)]
+        casting_vote: Option<Choice>,
+    },
+    RecordShowOfHands {
+        vote: VoteId,
+        #[serde(rename = "for")]
+        for_: u32,
+        against: u32,
+        abstain: u32,
+        #[serde(default)]
+        casting_vote: Option<Choice>,
+    },
+    SetHearingStage {
+        stage: HearingStage,
+    },
+    ReportHearing,
+    RecordCommissionerResponse {
+        accepts: bool,
+    },
+}
+
+/// The name of a command without its data: the rows of the roles table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum CommandKind {
+    ScheduleMeeting,
+    OpenMeeting,
+    AdjournMeeting,
+    ResumeMeeting,
+    CloseMeeting,
+    ExcludePublic,
+    ReturnToPublic,
+    AdvanceAgenda,
+    GoBackAgenda,
+    GoToItem,
+    UpdateSeat,
+    AppointSubstitute,
+    RecordAttendance,
+    DeclareInterest,
+    SubmitQuestion,
+    AcceptQuestion,
+    RejectQuestion,
+    PutQuestion,
+    RecordAnswer,
+    AskSupplementary,
+    PromiseWrittenAnswer,
+    OpenVote,
+    CastBallot,
+    CloseVote,
+    RecordShowOfHands,
+    SetHearingStage,
+    ReportHearing,
+    RecordCommissionerResponse,
+}
+
+impl CommandKind {
+    pub const ALL: [CommandKind; 28] = {
+        use CommandKind::*;
+        [
+            ScheduleMeeting,
+            OpenMeeting,
+            AdjournMeeting,
+            ResumeMeeting,
+            CloseMeeting,
+            ExcludePublic,
+            ReturnToPublic,
+            AdvanceAgenda,
+            GoBackAgenda,
+            GoToItem,
+            UpdateSeat,
+            AppointSubstitute,
+            RecordAttendance,
+            DeclareInterest,
+            SubmitQuestion,
+            AcceptQuestion,
+            RejectQuestion,
+            PutQuestion,
+            RecordAnswer,
+            AskSupplementary,
+            PromiseWrittenAnswer,
+            OpenVote,
+            CastBallot,
+            CloseVote,
+            RecordShowOfHands,
+            SetHearingStage,
+            ReportHearing,
+            RecordCommissionerResponse,
+        ]
+    };
+
+    /// The action in a refusal: "Only the chair can open a vote".
+    pub fn action(self) -> &'static str {
+        use CommandKind::*;
+        match self {
+            ScheduleMeeting => "schedule a meeting",
+            OpenMeeting => "open the meeting",
+            AdjournMeeting => "adjourn the meeting",
+            ResumeMeeting => "resume the meeting",
+            CloseMeeting => "close the meeting",
+            ExcludePublic => "exclude the public",
+            ReturnToPublic => "return the meeting to public session",
+            AdvanceAgenda => "move to the next item",
+            GoBackAgenda => "move back an item",
+            GoToItem => "move to an item",
+            UpdateSeat => "change the membership of a seat",
+            AppointSubstitute => "record a substitute",
+            RecordAttendance => "record attendance",
+            DeclareInterest => "record a declaration of interest",
+            SubmitQuestion => "submit a question to the Commissioner",
+            AcceptQuestion => "accept a question",
+            RejectQuestion => "reject a question",
+            PutQuestion => "put a question to the Commissioner",
+            RecordAnswer => "record an answer",
+            AskSupplementary => "ask a supplementary question",
+            PromiseWrittenAnswer => "record that a written answer will follow",
+            OpenVote => "open a vote",
+            CastBallot => "vote",
+            CloseVote => "close a vote",
+            RecordShowOfHands => "enter a show-of-hands result",
+            SetHearingStage => "move the hearing to its next stage",
+            ReportHearing => "report the hearing's outcome",
+            RecordCommissionerResponse => "record the Commissioner's response",
+        }
+    }
+}
+
+impl Command {
+    pub fn kind(&self) -> CommandKind {
+        use CommandKind as K;
+        match self {
+            Command::ScheduleMeeting(_) => K::ScheduleMeeting,
+            Command::OpenMeeting => K::OpenMeeting,
+            Command::AdjournMeeting { .. } => K::AdjournMeeting,
+            Command::ResumeMeeting => K::ResumeMeeting,
+            Command::CloseMeeting => K::CloseMeeting,
+            Command::ExcludePublic { .. } => K::ExcludePublic,
+            Command::ReturnToPublic => K::ReturnToPublic,
+            Command::AdvanceAgenda => K::AdvanceAgenda,
+            Command::GoBackAgenda => K::GoBackAgenda,
+            Command::GoToItem { .. } => K::GoToItem,
+            Command::UpdateSeat { .. } => K::UpdateSeat,
+            Command::AppointSubstitute { .. } => K::AppointSubstitute,
+            Command::RecordAttendance { .. } => K::RecordAttendance,
+            Command::DeclareInterest { .. } => K::DeclareInterest,
+            Command::SubmitQuestion { .. } => K::SubmitQuestion,
+            Command::AcceptQuestion { .. } => K::AcceptQuestion,
+            Command::RejectQuestion { .. } => K::RejectQuestion,
+            Command::PutQuestion { .. } => K::PutQuestion,
+            Command::RecordAnswer { .. } => K::RecordAnswer,
+            Command::AskSupplementary { .. } => K::AskSupplementary,
+            Command::PromiseWrittenAnswer { .. } => K::PromiseWrittenAnswer,
+            Command::OpenVote { .. } => K::OpenVote,
+            Command::CastBallot { .. } => K::CastBallot,
+            Command::CloseVote { .. } => K::CloseVote,
+            Command::RecordShowOfHands { .. } => K::RecordShowOfHands,
+            Command::SetHearingStage { .. } => K::SetHearingStage,
+            Command::ReportHearing => K::ReportHearing,
+            Command::RecordCommissionerResponse { .. } => K::RecordCommissionerResponse,
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! Why a command was refused. A closed enum that crosses the wire; each message is a sentence a
+//! clerk can read out.
+
+use super::ids::{ItemCode, MemberId, QuestionId, SeatId, VoteId};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// A domain rejection.
+#[derive(Clone, Debug, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[serde(tag = "error", rename_all = "snake_case")]
+pub enum CommandError {
+    #[error("Only {who} can {action}")]
+    NotAllowed { who: String, action: String },
+    #[error("Members of the public can follow the meeting but cannot change it")]
+    PublicCannotAct,
+    #[error("No meeting has been scheduled yet")]
+    NotScheduled,
+    #[error("This meeting has already been scheduled")]
+    AlreadyScheduled,
+    #[error("The meeting cannot be scheduled: {reason}")]
+    InvalidSchedule { reason: String },
+    #[error("The meeting is not open (it is {phase})")]
+    MeetingNotOpen { phase: String },
+    #[error("The meeting has already been opened")]
+    AlreadyOpened,
+    #[error("The meeting is not adjourned")]
+    NotAdjourned,
+    #[error("The meeting has closed")]
+    MeetingClosed,
+    #[error("The meeting must be adjourned until a time later than now")]
+    ResumeTimeNotLater,
+    #[error("The meeting is already in private session")]
+    AlreadyPrivate,
+    #[error("The meeting is already in public session")]
+    NotPrivate,
+    #[error("Schedule 12A has paragraphs 1 to 7; {paragraph} is not one of them")]
+    InvalidParagraph { paragraph: u8 },
+    #[error("Vote {vote} is still open: close it first")]
+    VoteStillOpen { vote: VoteId },
+    #[error("There is no agenda item {item}")]
+    UnknownItem { item: ItemCode },
+    #[error("No agenda item is current yet")]
+    NoCurrentItem,
+    #[error("This is the last item on the agenda")]
+    AtLastItem,
+    #[error("This is the first item on the agenda")]
+    AtFirstItem,
+    #[error("Item {item} is already the current item")]
+    AlreadyCurrent { item: ItemCode },
+    #[error("There is no seat called {seat}")]
+    UnknownSeat { seat: SeatId },
+    #[error("{member} is not on the Panel's roster for this meeting")]
+    UnknownMember { member: MemberId },
+    #[error("The roster is frozen while a veto vote is open")]
+    RosterFrozen,
+    #[error("The {seat} seat is vacant, so there is no one to substitute for")]
+    SeatVacant { seat: SeatId },
+    #[error("The {seat} seat already has a substitute for this meeting")]
+    SeatHasSubstitute { seat: SeatId },
+    #[error("{name} is already on the roster for this meeting")]
+    AlreadyOnRoster { name: String },
+    #[error("{name} is recorded as attending, so cannot be substituted")]
+    HolderAttending { name: String },
+    #[error("{name} {reason}")]
+    AttendanceNotPossible { name: String, reason: String },
+    #[error("The {what} cannot be empty")]
+    TextRequired { what: String },
+    #[error("The {what} is too long (at most {max} characters)")]
+    TextTooLong { what: String, max: u32 },
+    #[error("Questions had to be submitted by {deadline}")]
+    QuestionDeadlinePassed { deadline: String },
+    #[error("There is no question {question}")]
+    UnknownQuestion { question: QuestionId },
+    #[error("Question {question} is {status}, so it cannot be {action}")]
+    QuestionWrongStatus {
+        question: QuestionId,
+        status: String,
+        action: String,
+    },
+    #[error("Question {question} is still being answered")]
+    AnotherQuestionBeingAnswered { question: QuestionId },
+    #[error("Only the member who asked question {question} can ask a supplementary question")]
+    NotTheAsker { question: QuestionId },
+    #[error("A supplementary question has already been asked on question {question}")]
+    SupplementaryAlreadyAsked { question: QuestionId },
+    #[error("{name} is not recorded as absent, so the answer can be given in the meeting")]
+    AskerPresent { name: String },
+    #[error("There is no vote {vote}")]
+    UnknownVote { vote: VoteId },
+    #[error("Voting has closed")]
+    VotingClosed,
+    #[error("You are not entitled to vote in this vote")]
+    NotEligible,
+    #[error("Substitutes may not vote on a veto at this Panel")]
+    SubstituteCannotVoteOnVeto,
+    #[error("You are not recorded as present, so you cannot vote: members must be in the room")]
+    NotPresent,
+    #[error("That ballot id has already been used by another member")]
+    BallotIdReused,
+    #[error("The vote is tied: the chair must give a casting vote")]
+    CastingVoteRequired,
+    #[error("There is no casting vote on a veto")]
+    NoCastingVoteOnVeto,
+    #[error("The vote is not tied, so there is no casting vote")]
+    NotTied,
+    #[error("A casting vote must be for or against")]
+    CastingVoteMustChoose,
+    #[error("Members have already voted on their devices, so a show of hands cannot be entered")]
+    DeviceBallotsAlreadyCast,
+    #[error(
+        "{counted} hands were counted but only {entitled} members entitled to vote are present"
+    )]
+    TooManyHands { counted: u32, entitled: u32 },
+    #[error("The wording of a veto motion is fixed by law and cannot be changed")]
+    VetoMotionFixed,
+    #[error("The motion cannot be empty")]
+    MotionRequired,
+    #[error("There is no confirmation hearing at this meeting")]
+    NoHearing,
+    #[error("The hearing is at the {stage} stage, not the vote")]
+    NotAtVoteStage { stage: String },
+    #[error("The hearing moves next to {next}, not to {requested}")]
+    HearingStageOutOfOrder { next: String, requested: String },
+    #[error("The Panel has already voted on the veto; there is no second veto")]
+    VetoAlreadyDecided,
+    #[error("The hearing's outcome has already been decided")]
+    OutcomeAlreadyDecided,
+    #[error("The Panel has not yet reached an outcome to report")]
+    NoOutcomeYet,
+    #[error("The Panel has already reported")]
+    AlreadyReported,
+    #[error("The Panel has not reported yet")]
+    NotReportedYet,
+    #[error("After a veto there is no recommendation to accept or reject")]
+    NoRecommendationAfterVeto,
+    #[error("The Commissioner's response has already been recorded")]
+    ResponseAlreadyRecorded,
+}

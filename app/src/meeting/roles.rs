@@ -1,0 +1,129 @@
+//! Who may do what: one table, enforced by `decide` before any other rule.
+//!
+//! Roles are derived from the signed-in [`Actor`] and this meeting:
+//! - the **chair** is the member who presides: the Chairman, unless he has sent apologies, is absent,
+//!   has left, or has a substitute, in which case the Vice-Chairman presides (if he is not away either).
+//!   If neither can preside, nobody has the chair's powers; electing a chair for the meeting is left to
+//!   the clerk outside the app. The Chairman, when not presiding, is an ordinary member.
+//! - a **member** holds a seat; a **substitute** fills a seat for this meeting (S2:79);
+//! - the **clerk** is a Panel officer (IN ATTENDANCE, S4:93) and keeps the record;
+//! - the **Commissioner** answers questions in the room and responds to reports (Sch 8 para 7(3));
+//! - **system** only schedules meetings (the seed and the server);
+//! - the **public** watch. They may do nothing that changes the meeting. A signed-in person who is not
+//!   on this meeting's roster is treated as public.
+
+use super::command::CommandKind;
+use super::ids::MemberId;
+use serde::{Deserialize, Serialize};
+
+/// Who is acting, as authenticated by the shell. Never taken from the client.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "role", rename_all = "snake_case")]
+pub enum Actor {
+    Public,
+    Clerk { name: String },
+    Member { member: MemberId },
+    Commissioner,
+    System,
+}
+
+/// Who is looking. The same shape as [`Actor`].
+pub type Viewer = Actor;
+
+/// A role in this meeting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Public,
+    Member,
+    Substitute,
+    Chair,
+    Clerk,
+    Commissioner,
+    System,
+}
+
+impl Role {
+    pub const ALL: [Role; 7] = [
+        Role::Public,
+        Role::Member,
+        Role::Substitute,
+        Role::Chair,
+        Role::Clerk,
+        Role::Commissioner,
+        Role::System,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Public => "Public",
+            Role::Member => "Member",
+            Role::Substitute => "Substitute",
+            Role::Chair => "Chair",
+            Role::Clerk => "Clerk",
+            Role::Commissioner => "Commissioner",
+            Role::System => "System",
+        }
+    }
+}
+
+use Role::{Chair, Clerk, Commissioner, Member, Substitute, System};
+
+const MEMBERS: &[Role] = &[Member, Substitute, Chair];
+const CHAIR: &[Role] = &[Chair];
+const CLERK: &[Role] = &[Clerk];
+const CHAIR_OR_CLERK: &[Role] = &[Chair, Clerk];
+
+/// The roles allowed each command, and how a refusal names them ("Only the chair can …").
+pub fn allowed_roles(kind: CommandKind) -> (&'static [Role], &'static str) {
+    use CommandKind as K;
+    match kind {
+        K::ScheduleMeeting => (&[System], "the system"),
+        K::OpenMeeting | K::AdjournMeeting | K::ResumeMeeting | K::CloseMeeting => {
+            (CHAIR, "the chair")
+        }
+        K::ExcludePublic | K::ReturnToPublic => (CHAIR, "the chair"),
+        K::AdvanceAgenda | K::GoBackAgenda | K::GoToItem => (CHAIR, "the chair"),
+        K::UpdateSeat | K::AppointSubstitute | K::RecordAttendance => (CLERK, "the clerk"),
+        K::DeclareInterest => (&[Member, Substitute, Chair, Clerk], "a member or the clerk"),
+        K::SubmitQuestion | K::AskSupplementary | K::CastBallot => {
+            (MEMBERS, "a member of the Panel")
+        }
+        K::AcceptQuestion | K::RejectQuestion | K::PutQuestion => (CHAIR, "the chair"),
+        K::RecordAnswer | K::PromiseWrittenAnswer => (CHAIR_OR_CLERK, "the chair or the clerk"),
+        K::OpenVote | K::CloseVote => (CHAIR, "the chair"),
+        K::RecordShowOfHands => (CLERK, "the clerk"),
+        K::SetHearingStage | K::ReportHearing => (CHAIR, "the chair"),
+        K::RecordCommissionerResponse => (&[Commissioner, Clerk], "the Commissioner or the clerk"),
+    }
+}
+
+/// Whether `role` may issue a command of `kind`. The public may issue none.
+pub fn is_allowed(role: Role, kind: CommandKind) -> bool {
+    allowed_roles(kind).0.contains(&role)
+}
+
+/// Every command this role may issue, in declaration order (for the UI's controls).
+pub fn allowed_commands(role: Role) -> Vec<CommandKind> {
+    CommandKind::ALL
+        .into_iter()
+        .filter(|kind| is_allowed(role, *kind))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_public_may_issue_no_command() {
+        assert!(allowed_commands(Role::Public).is_empty());
+    }
+
+    #[test]
+    fn every_command_is_allowed_to_someone() {
+        for kind in CommandKind::ALL {
+            assert!(!allowed_roles(kind).0.is_empty(), "{kind:?}");
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! What a viewer may see: [`MeetingView`], built by [`project`] (the only way state leaves the server).
+//!
+//! Rules (the OpenSlides "restrict" idea, statute §12 S5):
+//! - the public (and the Commissioner, who is not a Panel member) never see how a member voted until
+//!   the vote is closed; they see turnout, the threshold and the standing;
+//! - during a private session they see only the banner "The meeting is in private session (LGA 1972
+//!   Sch 12A para N)", the printed agenda without its current item, and the roster: no votes,
+//!   questions, declarations or hearing outcome;
+//! - they never see a question the chair has not accepted, nor a rejection reason (only the asker,
+//!   chair and clerk see that);
+//! - the chair and clerk see live counts and who has yet to vote; every member sees their own ballots
+//!   with receipts.
+
+mod project;
+
+pub use project::project;
+
+use super::command::CommandKind;
+use super::hearing::HearingStage;
+use super::ids::{BallotId, ItemCode, MeetingId, MemberId, QuestionId, Receipt, SeatId, VoteId};
+use super::question::QuestionStatus;
+use super::roles::Role;
+use super::roster::SeatKind;
+use super::vote::{Choice, Outcome, Tally, VoteKind, VoteStatus};
+use serde::{Deserialize, Serialize};
+
+/// Everything a screen needs, for one viewer.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct MeetingView {
+    pub seq: u64,
+    pub id: Option<MeetingId>,
+    pub title: String,
+    /// "Tuesday 6 December 2022".
+    pub date: String,
+    /// "10:00", UK local time.
+    pub time: String,
+    pub venue: String,
+    pub contact: Option<String>,
+    pub commissioner: String,
+    /// "scheduled", "open", "adjourned", "closed".
+    pub phase: String,
+    /// "Open", "Adjourned until 15:00".
+    pub phase_label: String,
+    /// "The meeting is in private session (LGA 1972 Sch 12A para 1)".
+    pub private_session: Option<String>,
+    pub sections: Vec<SectionView>,
+    pub current_item: Option<ItemCode>,
+    pub roster: Vec<SeatView>,
+    pub declarations: Vec<DeclarationView>,
+    /// "17:00 on 5 December 2022".
+    pub question_deadline: Option<String>,
+    pub questions: Vec<QuestionView>,
+    pub votes: Vec<VoteView>,
+    pub my_ballots: Vec<MyBallotView>,
+    pub hearing: Option<HearingView>,
+    pub viewer: ViewerView,
+}
+
+/// A lettered section, or the block of numbered standing items (no letter).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionView {
+    pub letter: Option<String>,
+    pub title: Option<String>,
+    /// "None for this meeting." when the section has no items.
+    pub empty_note: Option<String>,
+    pub items: Vec<ItemView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemView {
+    pub code: ItemCode,
+    pub title: String,
+    /// "11-56".
+    pub pages: Option<String>,
+    pub to_follow: Option<String>,
+    pub verbal: bool,
+    pub exempt: bool,
+    pub is_current: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeatView {
+    pub seat: SeatId,
+    /// "Sevenoaks District Council".
+    pub seat_name: String,
+    pub kind: SeatKind,
+    pub kind_label: String,
+    pub holder_id: Option<MemberId>,
+    /// The holder's name, or "VACANCY".
+    pub holder: String,
+    pub vacancy: bool,
+    pub is_chair: bool,
+    pub is_vice_chair: bool,
+    pub is_presiding: bool,
+    /// "Present", "Apologies", "Arrived late (item B1)".
+    pub attendance: String,
+    pub substitute: Option<SubstituteView>,
+}
+
+/// "Cllr R Hogarth (Substitute for Cllr P Fleming)".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubstituteView {
+    pub id: MemberId,
+    pub name: String,
+    pub attendance: String,
+    /// "Substitute for Councillor Peter Fleming".
+    pub label: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeclarationView {
+    pub member: MemberId,
+    pub name: String,
+    pub item: ItemCode,
+    pub interest: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionView {
+    pub id: QuestionId,
+    pub asker: MemberId,
+    pub asker_name: String,
+    pub text: String,
+    pub status: QuestionStatus,
+    pub status_label: String,
+    pub answer: Option<String>,
+    pub answered_in_writing: bool,
+    pub supplementary: Option<String>,
+    pub supplementary_answer: Option<String>,
+    /// Only for the asker, the chair and the clerk.
+    pub rejection_reason: Option<String>,
+    pub is_mine: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoteView {
+    pub id: VoteId,
+    pub kind: VoteKind,
+    pub kind_label: String,
+    pub motion: String,
+    pub item: Option<ItemCode>,
+    pub status: VoteStatus,
+    /// Members of the Panel when the vote opened.
+    pub electorate: u32,
+    /// "veto needs 14 of 20 members" (vetoes only).
+    pub threshold: Option<String>,
+    /// "9 of 20 voted".
+    pub turnout: String,
+    /// "vetoed", "cannot be vetoed: 12 present, 14 needed", "open: …" (open vetoes only).
+    pub standing: Option<String>,
+    /// Live counts: chair and clerk only while open; everyone after close.
+    pub tally: Option<Tally>,
+    /// Names yet to vote: chair and clerk only, while open.
+    pub yet_to_vote: Vec<String>,
+    /// How each elector voted: only after close (named votes, statute §9).
+    pub named_ballots: Vec<NamedBallotView>,
+    pub result: Option<ResultView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NamedBallotView {
+    pub seat_name: String,
+    pub name: String,
+    /// `None`: did not vote.
+    pub choice: Option<Choice>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResultView {
+    pub outcome: Outcome,
+    pub outcome_label: String,
+    pub arithmetic: String,
+    pub tally: Tally,
+    pub by_show_of_hands: bool,
+    pub casting_vote: Option<Choice>,
+}
+
+/// The viewer's own ballot, with the receipt the core gave it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyBallotView {
+    pub vote: VoteId,
+    pub choice: Choice,
+    pub ballot_id: BallotId,
+    pub receipt: Receipt,
+    /// "10:42".
+    pub at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HearingView {
+    pub item: ItemCode,
+    pub post: String,
+    pub candidate: String,
+    pub criteria: Vec<String>,
+    pub reasons: Vec<String>,
+    pub terms: Vec<String>,
+    /// "28 November 2022".
+    pub notified_on: String,
+    /// "18 December 2022".
+    pub report_deadline: String,
+    pub stage: HearingStage,
+    pub stage_label: String,
+    pub outcome: Option<String>,
+    pub reported_on: Option<String>,
+    pub reported_in_time: Option<bool>,
+    pub commissioner_accepts: Option<bool>,
+}
+
+/// Who is looking, and which controls to show (the server still enforces them in `decide`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViewerView {
+    pub role: Role,
+    pub role_label: String,
+    pub member: Option<MemberId>,
+    pub name: Option<String>,
+    pub is_chair: bool,
+    pub allowed: Vec<CommandKind>,
+}
+
+impl Default for ViewerView {
+    fn default() -> Self {
+        Self {
+            role: Role::Public,
+            role_label: Role::Public.label().to_owned(),
+            member: None,
+            name: None,
+            is_chair: false,
+            allowed: vec![],
+        }
+    }
+}

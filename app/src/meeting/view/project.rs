@@ -1,0 +1,316 @@
+//! `project`: the meeting as one viewer may see it (rules in `view/mod.rs`).
+
+use super::*;
+use crate::meeting::roles::{allowed_commands, Actor, Viewer};
+use crate::meeting::veto::{threshold_text, Standing};
+use crate::meeting::vote::Vote;
+use crate::meeting::Meeting;
+
+/// What `viewer` may see of `meeting`.
+pub fn project(meeting: &Meeting, viewer: &Viewer) -> MeetingView {
+    let role = meeting.role_of(viewer);
+    let me = match viewer {
+        Actor::Member { member } if role != Role::Public => Some(member.clone()),
+        _ => None,
+    };
+    let see = Sight {
+        meeting,
+        role,
+        me: me.as_ref(),
+    };
+    let hidden = see.private_hidden();
+    let info = meeting.info();
+    MeetingView {
+        seq: meeting.seq(),
+        id: meeting.id().cloned(),
+        title: info.map(|i| i.title.clone()).unwrap_or_default(),
+        date: info
+            .map(|i| i.starts_at.london_date().long_text())
+            .unwrap_or_default(),
+        time: info.map(|i| i.starts_at.london_hm()).unwrap_or_default(),
+        venue: info.map(|i| i.venue.clone()).unwrap_or_default(),
+        contact: info.and_then(|i| i.contact.clone()),
+        commissioner: info.map(|i| i.commissioner.clone()).unwrap_or_default(),
+        phase: meeting.phase().code().to_owned(),
+        phase_label: meeting.phase().label(),
+        private_session: meeting.private_session().map(|p| p.banner()),
+        sections: see.sections(hidden),
+        current_item: if hidden {
+            None
+        } else {
+            meeting.agenda().current.clone()
+        },
+        roster: see.roster(),
+        declarations: if hidden { vec![] } else { see.declarations() },
+        question_deadline: info
+            .and_then(|i| i.question_deadline)
+            .map(|d| format!("{} on {}", d.london_hm(), d.london_date())),
+        questions: if hidden { vec![] } else { see.questions() },
+        votes: if hidden {
+            vec![]
+        } else {
+            meeting.votes().iter().map(|v| see.vote(v)).collect()
+        },
+        my_ballots: see.my_ballots(),
+        hearing: meeting.hearing().map(|h| see.hearing(h, hidden)),
+        viewer: ViewerView {
+            role,
+            role_label: role.label().to_owned(),
+            name: me
+                .as_ref()
+                .and_then(|m| meeting.roster().name_of(m))
+                .map(str::to_owned),
+            member: me.clone(),
+            is_chair: role == Role::Chair,
+            allowed: allowed_commands(role),
+        },
+    }
+}
+
+struct Sight<'a> {
+    meeting: &'a Meeting,
+    role: Role,
+    me: Option<&'a MemberId>,
+}
+
+impl Sight<'_> {
+    /// Panel members, the chair and the clerk stay in the room during a private session.
+    fn insider(&self) -> bool {
+        matches!(
+            self.role,
+            Role::Member | Role::Substitute | Role::Chair | Role::Clerk
+        )
+    }
+
+    fn officer(&self) -> bool {
+        matches!(self.role, Role::Chair | Role::Clerk)
+    }
+
+    fn private_hidden(&self) -> bool {
+        self.meeting.private_session().is_some() && !self.insider()
+    }
+
+    fn name(&self, member: &MemberId) -> String {
+        self.meeting
+            .roster()
+            .name_of(member)
+            .unwrap_or(member.as_str())
+            .to_owned()
+    }
+
+    fn sections(&self, hidden: bool) -> Vec<SectionView> {
+        let current = if hidden {
+            None
+        } else {
+            self.meeting.agenda().current.as_ref()
+        };
+        let item = |i: &crate::meeting::AgendaItem| ItemView {
+            code: i.code.clone(),
+            title: i.title.clone(),
+            pages: i.pages.map(|p| p.to_string()),
+            to_follow: i.to_follow.clone(),
+            verbal: i.verbal,
+            exempt: i.exempt,
+            is_current: current == Some(&i.code),
+        };
+        let section = |s: &crate::meeting::AgendaSection| SectionView {
+            letter: s.letter.clone(),
+            title: s.title.clone(),
+            empty_note: s.empty_note.clone(),
+            items: s.items.iter().map(item).collect(),
+        };
+        self.meeting.agenda().sections.iter().map(section).collect()
+    }
+
+    fn roster(&self) -> Vec<SeatView> {
+        let roster = self.meeting.roster();
+        let presiding = self.meeting.presiding();
+        let seat = |seat: &crate::meeting::Seat| {
+            let holder_id = seat.holder.as_ref().map(|p| p.id.clone());
+            let is = |office: &Option<MemberId>| holder_id.is_some() && office == &holder_id;
+            let substitute = roster.substitutes.get(&seat.id).map(|sub| SubstituteView {
+                id: sub.id.clone(),
+                name: sub.name.clone(),
+                attendance: self.meeting.attendance(&sub.id).label(),
+                label: format!(
+                    "Substitute for {}",
+                    seat.holder
+                        .as_ref()
+                        .map(|h| h.name.as_str())
+                        .unwrap_or("a vacancy")
+                ),
+            });
+            SeatView {
+                seat: seat.id.clone(),
+                seat_name: seat.name.clone(),
+                kind: seat.kind,
+                kind_label: seat.kind.label().to_owned(),
+                holder: seat
+                    .holder
+                    .as_ref()
+                    .map(|p| p.name.clone())
+                    .unwrap_or_else(|| "VACANCY".to_owned()),
+                vacancy: seat.holder.is_none(),
+                is_chair: is(&roster.chair),
+                is_vice_chair: is(&roster.vice_chair),
+                is_presiding: holder_id.is_some() && presiding == holder_id.as_ref(),
+                attendance: holder_id
+                    .as_ref()
+                    .map(|m| self.meeting.attendance(m).label())
+                    .unwrap_or_default(),
+                holder_id,
+                substitute,
+            }
+        };
+        roster.seats.iter().map(seat).collect()
+    }
+
+    fn declarations(&self) -> Vec<DeclarationView> {
+        let view = |d: &crate::meeting::Declaration| DeclarationView {
+            member: d.member.clone(),
+            name: self.name(&d.member),
+            item: d.item.clone(),
+            interest: d.interest.clone(),
+        };
+        self.meeting.declarations().iter().map(view).collect()
+    }
+
+    fn questions(&self) -> Vec<QuestionView> {
+        let visible = |q: &&crate::meeting::Question| {
+            self.officer() || q.status.is_public() || Some(&q.asker) == self.me
+        };
+        let view = |q: &crate::meeting::Question| {
+            let is_mine = Some(&q.asker) == self.me;
+            QuestionView {
+                id: q.id,
+                asker: q.asker.clone(),
+                asker_name: self.name(&q.asker),
+                text: q.text.clone(),
+                status: q.status,
+                status_label: q.status.label().to_owned(),
+                answer: q.answer.clone(),
+                answered_in_writing: q.answered_in_writing,
+                supplementary: q.supplementary.as_ref().map(|s| s.text.clone()),
+                supplementary_answer: q.supplementary.as_ref().and_then(|s| s.answer.clone()),
+                rejection_reason: (self.officer() || is_mine)
+                    .then(|| q.rejection_reason.clone())
+                    .flatten(),
+                is_mine,
+            }
+        };
+        self.meeting
+            .questions()
+            .iter()
+            .filter(visible)
+            .map(view)
+            .collect()
+    }
+
+    fn vote(&self, vote: &Vote) -> VoteView {
+        let open = vote.is_open();
+        let n = vote.electorate_size();
+        let present = |voter: &MemberId| self.meeting.attendance(voter).is_present();
+        let able = vote.electorate.iter().filter(|e| present(&e.voter)).count() as u32;
+        let standing =
+            (open && vote.kind.is_veto()).then(|| Standing::of(vote.tally().for_, able, n).text());
+        let yet_to_vote = if open && self.officer() {
+            vote.electorate
+                .iter()
+                .filter(|e| !vote.ballots.contains_key(&e.seat))
+                .map(|e| e.name.clone())
+                .collect()
+        } else {
+            vec![]
+        };
+        let named_ballots = if open || vote.result.as_ref().is_some_and(|r| r.by_show_of_hands) {
+            vec![]
+        } else {
+            let seat_name = |seat: &SeatId| {
+                self.meeting
+                    .roster()
+                    .seat(seat)
+                    .map(|s| s.name.clone())
+                    .unwrap_or_default()
+            };
+            let named = |e: &crate::meeting::Elector| NamedBallotView {
+                seat_name: seat_name(&e.seat),
+                name: e.name.clone(),
+                choice: vote.ballots.get(&e.seat).map(|b| b.choice),
+            };
+            vote.electorate.iter().map(named).collect()
+        };
+        VoteView {
+            id: vote.id,
+            kind: vote.kind,
+            kind_label: vote.kind.label().to_owned(),
+            motion: vote.motion.clone(),
+            item: vote.item.clone(),
+            status: vote.status,
+            electorate: n,
+            threshold: vote.kind.is_veto().then(|| threshold_text(n)),
+            turnout: match &vote.result {
+                Some(r) if r.by_show_of_hands => {
+                    format!("{} of {} voted (show of hands)", r.tally.voted(), n)
+                }
+                _ => vote.turnout_text(),
+            },
+            standing,
+            tally: if open {
+                self.officer().then(|| vote.tally())
+            } else {
+                vote.result.as_ref().map(|r| r.tally)
+            },
+            yet_to_vote,
+            named_ballots,
+            result: vote.result.as_ref().map(|r| ResultView {
+                outcome: r.outcome,
+                outcome_label: r.outcome.label().to_owned(),
+                arithmetic: r.arithmetic.clone(),
+                tally: r.tally,
+                by_show_of_hands: r.by_show_of_hands,
+                casting_vote: r.casting_vote,
+            }),
+        }
+    }
+
+    fn my_ballots(&self) -> Vec<MyBallotView> {
+        let Some(me) = self.me else { return vec![] };
+        let mine = |vote: &Vote| {
+            vote.ballots
+                .values()
+                .filter(|b| &b.voter == me)
+                .map(|b| MyBallotView {
+                    vote: vote.id,
+                    choice: b.choice,
+                    ballot_id: b.ballot_id.clone(),
+                    receipt: b.receipt.clone(),
+                    at: b.at.london_hm(),
+                })
+                .collect::<Vec<_>>()
+        };
+        self.meeting.votes().iter().flat_map(mine).collect()
+    }
+
+    fn hearing(&self, h: &crate::meeting::Hearing, hidden: bool) -> HearingView {
+        HearingView {
+            item: h.spec.item.clone(),
+            post: h.spec.post.clone(),
+            candidate: h.spec.candidate.clone(),
+            criteria: h.spec.criteria.clone(),
+            reasons: h.spec.reasons.clone(),
+            terms: h.spec.terms.clone(),
+            notified_on: h.spec.notified_on.to_string(),
+            report_deadline: h.spec.report_deadline().to_string(),
+            stage: h.stage,
+            stage_label: h.stage.label().to_owned(),
+            outcome: if hidden {
+                None
+            } else {
+                h.outcome.map(|o| o.label().to_owned())
+            },
+            reported_on: h.reported_on.map(|d| d.to_string()),
+            reported_in_time: h.reported_in_time,
+            commissioner_accepts: h.commissioner_accepts,
+        }
+    }
+}
