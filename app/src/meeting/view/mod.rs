@@ -57,7 +57,7 @@ pub struct MeetingView {
 }
 
 /// A lettered section, or the block of numbered standing items (no letter).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SectionView {
     pub letter: Option<String>,
     pub title: Option<String>,
@@ -66,7 +66,7 @@ pub struct SectionView {
     pub items: Vec<ItemView>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ItemView {
     pub code: ItemCode,
     pub title: String,
@@ -78,7 +78,7 @@ pub struct ItemView {
     pub is_current: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SeatView {
     pub seat: SeatId,
     /// "Sevenoaks District Council".
@@ -98,7 +98,7 @@ pub struct SeatView {
 }
 
 /// "Cllr R Hogarth (Substitute for Cllr P Fleming)".
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SubstituteView {
     pub id: MemberId,
     pub name: String,
@@ -107,7 +107,7 @@ pub struct SubstituteView {
     pub label: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DeclarationView {
     pub member: MemberId,
     pub name: String,
@@ -115,7 +115,7 @@ pub struct DeclarationView {
     pub interest: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct QuestionView {
     pub id: QuestionId,
     pub asker: MemberId,
@@ -132,7 +132,7 @@ pub struct QuestionView {
     pub is_mine: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct VoteView {
     pub id: VoteId,
     pub kind: VoteKind,
@@ -157,7 +157,7 @@ pub struct VoteView {
     pub result: Option<ResultView>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct NamedBallotView {
     pub seat_name: String,
     pub name: String,
@@ -165,7 +165,7 @@ pub struct NamedBallotView {
     pub choice: Option<Choice>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ResultView {
     pub outcome: Outcome,
     pub outcome_label: String,
@@ -176,7 +176,7 @@ pub struct ResultView {
 }
 
 /// The viewer's own ballot, with the receipt the core gave it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct MyBallotView {
     pub vote: VoteId,
     pub choice: Choice,
@@ -186,7 +186,7 @@ pub struct MyBallotView {
     pub at: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct HearingView {
     pub item: ItemCode,
     pub post: String,
@@ -207,7 +207,7 @@ pub struct HearingView {
 }
 
 /// Who is looking, and which controls to show (the server still enforces them in `decide`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ViewerView {
     pub role: Role,
     pub role_label: String,
