@@ -101,6 +101,8 @@ impl Attendance {
             (M::Apologies | M::Absent, Attendance::Present { .. } | Attendance::Left { .. }) => {
                 Err("has attended this meeting, so cannot be recorded as away")
             }
+            (M::Apologies, Attendance::Apologies) => Err("has already sent apologies"),
+            (M::Absent, Attendance::Absent) => Err("is already recorded as absent"),
             (M::Apologies, _) => Ok(Attendance::Apologies),
             (M::Absent, _) => Ok(Attendance::Absent),
             (M::ArrivedLate, _) if !meeting_open => {

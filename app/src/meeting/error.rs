@@ -55,6 +55,8 @@ pub enum CommandError {
     RosterFrozen,
     #[error("The {seat} seat is vacant, so there is no one to substitute for")]
     SeatVacant { seat: SeatId },
+    #[error("The {seat} seat is already vacant")]
+    SeatAlreadyVacant { seat: SeatId },
     #[error("The {seat} seat already has a substitute for this meeting")]
     SeatHasSubstitute { seat: SeatId },
     #[error("{name} is already on the roster for this meeting")]

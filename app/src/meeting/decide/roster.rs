@@ -38,8 +38,9 @@ impl Ctx<'_> {
         holder: Option<Person>,
     ) -> Result<Vec<Event>, CommandError> {
         self.require_roster_unfrozen()?;
-        if self.meeting.roster.seat(&seat).is_none() {
-            return Err(CommandError::UnknownSeat { seat });
+        let current = self.meeting.roster.seat(&seat).ok_or_else(|| CommandError::UnknownSeat { seat: seat.clone() })?;
+        if current.holder.is_none() && holder.is_none() {
+            return Err(CommandError::SeatAlreadyVacant { seat });
         }
         if self.meeting.roster.substitutes.contains_key(&seat) {
             return Err(CommandError::SeatHasSubstitute { seat });
