@@ -40,7 +40,15 @@ struct Step {
 }
 
 fn step() -> impl Strategy<Value = Step> {
-    (0u8..29, any::<u8>(), any::<u8>(), any::<u8>(), 0u16..180).prop_map(|(op, a, b, actor, seconds)| Step { op, a, b, actor, seconds })
+    (0u8..29, any::<u8>(), any::<u8>(), any::<u8>(), 0u16..180).prop_map(
+        |(op, a, b, actor, seconds)| Step {
+            op,
+            a,
+            b,
+            actor,
+            seconds,
+        },
+    )
 }
 
 fn person(a: u8) -> &'static str {
@@ -57,53 +65,122 @@ fn command(s: &Step, n: usize, now: Timestamp, meeting: &Meeting) -> Command {
         len => questions[usize::from(a) % len].id,
     };
     let latest_vote = meeting.votes().last().map(|v| v.id).unwrap_or(VoteId(1));
-    let v = if a % 4 == 0 { VoteId(u32::from(b % 3) + 1) } else { latest_vote };
+    let v = if a % 4 == 0 {
+        VoteId(u32::from(b % 3) + 1)
+    } else {
+        latest_vote
+    };
     let choice = [Choice::For, Choice::Against, Choice::Abstain][usize::from(b % 3)];
-    let casting = [None, Some(Choice::For), Some(Choice::Against), Some(Choice::Abstain)][usize::from(b % 4)];
+    let casting = [
+        None,
+        Some(Choice::For),
+        Some(Choice::Against),
+        Some(Choice::Abstain),
+    ][usize::from(b % 4)];
     match s.op {
         0 => Command::OpenMeeting,
-        1 if a < 40 => Command::AdjournMeeting { until: Timestamp(now.0 + i64::from(b) * 60_000), reason: format!("adjourned [{n}]") },
+        1 if a < 40 => Command::AdjournMeeting {
+            until: Timestamp(now.0 + i64::from(b) * 60_000),
+            reason: format!("adjourned [{n}]"),
+        },
         1 | 2 => Command::ResumeMeeting,
         3 if a < 8 => Command::CloseMeeting,
         3 | 6 => Command::AdvanceAgenda,
-        4 => Command::ExcludePublic { paragraph: a % 9, item: (b % 2 == 0).then(|| ItemCode::new("A1")) },
+        4 => Command::ExcludePublic {
+            paragraph: a % 9,
+            item: (b % 2 == 0).then(|| ItemCode::new("A1")),
+        },
         5 => Command::ReturnToPublic,
         7 => Command::GoBackAgenda,
-        8 => Command::GoToItem { item: ItemCode::new(ITEMS[usize::from(a) % ITEMS.len()]) },
+        8 => Command::GoToItem {
+            item: ItemCode::new(ITEMS[usize::from(a) % ITEMS.len()]),
+        },
         9 => Command::UpdateSeat {
             seat: SeatId::new(SEATS[usize::from(a) % SEATS.len()]),
-            holder: (b % 2 == 0).then(|| Person::new(&format!("new-member-{n}"), &format!("Cllr New {n}"))),
+            holder: (b % 2 == 0)
+                .then(|| Person::new(&format!("new-member-{n}"), &format!("Cllr New {n}"))),
         },
-        10 => Command::AppointSubstitute { seat: SeatId::new(SEATS[usize::from(a) % SEATS.len()]), substitute: Person::new(person(b), "Cllr R Hogarth") },
+        10 => Command::AppointSubstitute {
+            seat: SeatId::new(SEATS[usize::from(a) % SEATS.len()]),
+            substitute: Person::new(person(b), "Cllr R Hogarth"),
+        },
         11 => Command::RecordAttendance {
             member: MemberId::new(person(a)),
-            mark: [AttendanceMark::Present, AttendanceMark::Apologies, AttendanceMark::Absent, AttendanceMark::ArrivedLate, AttendanceMark::LeftEarly][usize::from(b % 5)],
+            mark: [
+                AttendanceMark::Present,
+                AttendanceMark::Apologies,
+                AttendanceMark::Absent,
+                AttendanceMark::ArrivedLate,
+                AttendanceMark::LeftEarly,
+            ][usize::from(b % 5)],
         },
-        12 => Command::DeclareInterest { member: MemberId::new(person(a)), item: ItemCode::new(ITEMS[usize::from(b) % ITEMS.len()]), interest: format!("interest text [{n}]") },
-        13 => Command::SubmitQuestion { text: format!("question text [{n}]") },
+        12 => Command::DeclareInterest {
+            member: MemberId::new(person(a)),
+            item: ItemCode::new(ITEMS[usize::from(b) % ITEMS.len()]),
+            interest: format!("interest text [{n}]"),
+        },
+        13 => Command::SubmitQuestion {
+            text: format!("question text [{n}]"),
+        },
         14 => Command::AcceptQuestion { question: q },
-        15 => Command::RejectQuestion { question: q, reason: format!("reason text [{n}]") },
+        15 => Command::RejectQuestion {
+            question: q,
+            reason: format!("reason text [{n}]"),
+        },
         16 => Command::PutQuestion { question: q },
-        17 => Command::RecordAnswer { question: q, summary: format!("answer text [{n}]") },
-        18 => Command::AskSupplementary { question: q, text: format!("supplementary text [{n}]") },
+        17 => Command::RecordAnswer {
+            question: q,
+            summary: format!("answer text [{n}]"),
+        },
+        18 => Command::AskSupplementary {
+            question: q,
+            text: format!("supplementary text [{n}]"),
+        },
         19 => Command::PromiseWrittenAnswer { question: q },
         20 => Command::OpenVote {
-            kind: [VoteKind::ChiefConstableVeto, VoteKind::PreceptVeto, VoteKind::Recommendation, VoteKind::GeneralResolution][usize::from(a % 4)],
+            kind: [
+                VoteKind::ChiefConstableVeto,
+                VoteKind::PreceptVeto,
+                VoteKind::Recommendation,
+                VoteKind::GeneralResolution,
+            ][usize::from(a % 4)],
             motion: (b % 2 == 0).then(|| format!("motion text [{n}]")),
             item: None,
         },
-        21..=23 => Command::CastBallot { vote: v, choice, ballot_id: BallotId::new(format!("ballot-id-{}", b % 7)) },
-        24 => Command::CloseVote { vote: v, casting_vote: casting },
-        25 => Command::RecordShowOfHands { vote: v, for_: u32::from(a % 16), against: u32::from(b % 8), abstain: u32::from(b % 3), casting_vote: casting },
-        26 => Command::SetHearingStage { stage: [HearingStage::Questions, HearingStage::PrivateDeliberation, HearingStage::Vote, HearingStage::Report][usize::from(a % 4)] },
+        21..=23 => Command::CastBallot {
+            vote: v,
+            choice,
+            ballot_id: BallotId::new(format!("ballot-id-{}", b % 7)),
+        },
+        24 => Command::CloseVote {
+            vote: v,
+            casting_vote: casting,
+        },
+        25 => Command::RecordShowOfHands {
+            vote: v,
+            for_: u32::from(a % 16),
+            against: u32::from(b % 8),
+            abstain: u32::from(b % 3),
+            casting_vote: casting,
+        },
+        26 => Command::SetHearingStage {
+            stage: [
+                HearingStage::Questions,
+                HearingStage::PrivateDeliberation,
+                HearingStage::Vote,
+                HearingStage::Report,
+            ][usize::from(a % 4)],
+        },
         27 => Command::ReportHearing,
-        _ => Command::RecordCommissionerResponse { accepts: b % 2 == 0 },
+        _ => Command::RecordCommissionerResponse {
+            accepts: b % 2 == 0,
+        },
     }
 }
 
 /// Mostly the natural actor for the command (so that many commands succeed), sometimes anyone.
 fn actor(s: &Step, command: &Command) -> Actor {
-    if s.actor % 4 == 0 {
+    if s.actor & 3 == 0 {
         return match s.actor % 20 {
             0 => Actor::Public,
             4 => Actor::Commissioner,
@@ -113,11 +190,15 @@ fn actor(s: &Step, command: &Command) -> Actor {
         };
     }
     match command.kind() {
-        CommandKind::UpdateSeat | CommandKind::AppointSubstitute | CommandKind::RecordAttendance | CommandKind::RecordShowOfHands => clerk(),
+        CommandKind::UpdateSeat
+        | CommandKind::AppointSubstitute
+        | CommandKind::RecordAttendance
+        | CommandKind::RecordShowOfHands => clerk(),
         CommandKind::RecordCommissionerResponse => Actor::Commissioner,
-        CommandKind::DeclareInterest | CommandKind::SubmitQuestion | CommandKind::AskSupplementary | CommandKind::CastBallot => {
-            member(person(s.actor))
-        }
+        CommandKind::DeclareInterest
+        | CommandKind::SubmitQuestion
+        | CommandKind::AskSupplementary
+        | CommandKind::CastBallot => member(person(s.actor)),
         _ => chair(),
     }
 }
@@ -134,13 +215,22 @@ fn check_invariants(meeting: &Meeting) -> Result<(), TestCaseError> {
         prop_assert!(meeting.agenda().item(current).is_some());
     }
     let clerk_view = project(meeting, &clerk());
-    let current_items = clerk_view.sections.iter().flat_map(|s| &s.items).filter(|i| i.is_current).count();
+    let current_items = clerk_view
+        .sections
+        .iter()
+        .flat_map(|s| &s.items)
+        .filter(|i| i.is_current)
+        .count();
     prop_assert!(current_items <= 1);
     prop_assert!(meeting.votes().iter().filter(|v| v.is_open()).count() <= 1);
     for vote in meeting.votes() {
         let mut voters = BTreeSet::new();
         for (seat, ballot) in &vote.ballots {
-            prop_assert!(voters.insert(ballot.voter.clone()), "two ballots from {}", ballot.voter);
+            prop_assert!(
+                voters.insert(ballot.voter.clone()),
+                "two ballots from {}",
+                ballot.voter
+            );
             let elector = vote.elector(&ballot.voter);
             prop_assert!(elector.is_some_and(|e| &e.seat == seat));
         }
@@ -155,26 +245,47 @@ fn check_public_view(meeting: &Meeting) -> Result<(), TestCaseError> {
     prop_assert!(view.my_ballots.is_empty());
     for vote in meeting.votes() {
         for ballot in vote.ballots.values() {
-            prop_assert!(!json.contains(ballot.ballot_id.as_str()), "ballot id {} is public", ballot.ballot_id);
-            prop_assert!(!json.contains(ballot.receipt.as_str()), "receipt {} is public", ballot.receipt);
+            prop_assert!(
+                !json.contains(ballot.ballot_id.as_str()),
+                "ballot id {} is public",
+                ballot.ballot_id
+            );
+            prop_assert!(
+                !json.contains(ballot.receipt.as_str()),
+                "receipt {} is public",
+                ballot.receipt
+            );
         }
     }
     for vote in view.votes.iter().filter(|v| v.status == VoteStatus::Open) {
-        prop_assert!(vote.named_ballots.is_empty() && vote.tally.is_none() && vote.yet_to_vote.is_empty());
+        prop_assert!(
+            vote.named_ballots.is_empty() && vote.tally.is_none() && vote.yet_to_vote.is_empty()
+        );
     }
     for question in meeting.questions() {
         if !question.status.is_public() {
-            prop_assert!(!json.contains(&question.text), "unaccepted question is public");
+            prop_assert!(
+                !json.contains(&question.text),
+                "unaccepted question is public"
+            );
         }
         if let Some(reason) = &question.rejection_reason {
             prop_assert!(!json.contains(reason.as_str()));
         }
     }
     if meeting.private_session().is_some() {
-        prop_assert!(view.current_item.is_none() && view.votes.is_empty() && view.questions.is_empty());
-        prop_assert!(view.private_session.as_deref().is_some_and(|b| b.starts_with("The meeting is in private session")));
+        prop_assert!(
+            view.current_item.is_none() && view.votes.is_empty() && view.questions.is_empty()
+        );
+        prop_assert!(view
+            .private_session
+            .as_deref()
+            .is_some_and(|b| b.starts_with("The meeting is in private session")));
         for vote in meeting.votes() {
-            prop_assert!(!json.contains(&vote.motion), "a motion is public during private session");
+            prop_assert!(
+                !json.contains(&vote.motion),
+                "a motion is public during private session"
+            );
         }
         for question in meeting.questions() {
             prop_assert!(!json.contains(&question.text));
@@ -209,14 +320,20 @@ impl Reached {
 
 /// Runs the steps, checking every property on the way, and reports what was reached.
 fn run(present: u16, steps: &[Step]) -> Result<Reached, TestCaseError> {
-    let (_, mut log) = demo_meetings().into_iter().find(|(id, _)| id.as_str() == "2022-12-06").unwrap();
+    let (_, mut log) = demo_meetings()
+        .into_iter()
+        .find(|(id, _)| id.as_str() == "2022-12-06")
+        .unwrap();
     let mut live = Meeting::default();
     log.iter().for_each(|e| live.apply(e));
     let mut reached = Reached::default();
     let mut now = at((2022, 12, 6), 8, 0);
     for (i, id) in PEOPLE.iter().enumerate().take(9) {
         if present & (1 << i) != 0 {
-            let cmd = Command::RecordAttendance { member: MemberId::new(*id), mark: AttendanceMark::Present };
+            let cmd = Command::RecordAttendance {
+                member: MemberId::new(*id),
+                mark: AttendanceMark::Present,
+            };
             let events = live.decide(&clerk(), cmd, now).unwrap_or_default();
             events.iter().for_each(|e| live.apply(e));
             log.extend(events);
@@ -241,7 +358,11 @@ fn run(present: u16, steps: &[Step]) -> Result<Reached, TestCaseError> {
                 prop_assert!(changed, "{:?} changed nothing", event);
             }
             if matches!(command, Command::CastBallot { .. }) && !events.is_empty() {
-                prop_assert_eq!(live.decide(&actor, command, now), Ok(vec![]), "a retried ballot is not idempotent");
+                prop_assert_eq!(
+                    live.decide(&actor, command, now),
+                    Ok(vec![]),
+                    "a retried ballot is not idempotent"
+                );
             }
             log.extend(events);
         }
@@ -284,6 +405,14 @@ fn the_generator_reaches_ballots_closed_votes_private_sessions_and_answers() {
         total.private += reached.private;
         total.answered += reached.answered;
     }
-    let Reached { ballots, closed, private, answered } = total;
-    assert!(ballots > 50 && closed > 20 && private > 20 && answered > 5, "ballots {ballots}, closed {closed}, private {private}, answered {answered}");
+    let Reached {
+        ballots,
+        closed,
+        private,
+        answered,
+    } = total;
+    assert!(
+        ballots > 50 && closed > 20 && private > 20 && answered > 5,
+        "ballots {ballots}, closed {closed}, private {private}, answered {answered}"
+    );
 }

@@ -8,8 +8,15 @@ use app::meeting::*;
 use common::*;
 
 /// Roles in column order.
-const ROLES: [Role; 7] =
-    [Role::Public, Role::Member, Role::Substitute, Role::Chair, Role::Clerk, Role::Commissioner, Role::System];
+const ROLES: [Role; 7] = [
+    Role::Public,
+    Role::Member,
+    Role::Substitute,
+    Role::Chair,
+    Role::Clerk,
+    Role::Commissioner,
+    Role::System,
+];
 
 /// The expected table. Columns: Public, Member, Substitute, Chair, Clerk, Commissioner, System.
 const TABLE: [(CommandKind, &str); 28] = {
@@ -70,38 +77,81 @@ fn sample(kind: CommandKind, actor: &Actor, now: Timestamp) -> Command {
     match kind {
         K::ScheduleMeeting => Command::ScheduleMeeting(Box::new(demo_specs().remove(0))),
         K::OpenMeeting => Command::OpenMeeting,
-        K::AdjournMeeting => Command::AdjournMeeting { until: Timestamp(now.0 + 3_600_000), reason: "Disruption".into() },
+        K::AdjournMeeting => Command::AdjournMeeting {
+            until: Timestamp(now.0 + 3_600_000),
+            reason: "Disruption".into(),
+        },
         K::ResumeMeeting => Command::ResumeMeeting,
         K::CloseMeeting => Command::CloseMeeting,
-        K::ExcludePublic => Command::ExcludePublic { paragraph: 1, item: None },
+        K::ExcludePublic => Command::ExcludePublic {
+            paragraph: 1,
+            item: None,
+        },
         K::ReturnToPublic => Command::ReturnToPublic,
         K::AdvanceAgenda => Command::AdvanceAgenda,
         K::GoBackAgenda => Command::GoBackAgenda,
-        K::GoToItem => Command::GoToItem { item: ItemCode::new("A1") },
-        K::UpdateSeat => Command::UpdateSeat { seat: SeatId::new("ashford"), holder: None },
-        K::AppointSubstitute => {
-            Command::AppointSubstitute { seat: SeatId::new("swale"), substitute: Person::new("new-sub", "Cllr New") }
-        }
-        K::RecordAttendance => Command::RecordAttendance { member: MemberId::new("nancy-warne"), mark: AttendanceMark::Present },
-        K::DeclareInterest => {
-            Command::DeclareInterest { member: me, item: ItemCode::new("B1"), interest: "Kent Police pension".into() }
-        }
-        K::SubmitQuestion => Command::SubmitQuestion { text: "How is the Plan monitored?".into() },
+        K::GoToItem => Command::GoToItem {
+            item: ItemCode::new("A1"),
+        },
+        K::UpdateSeat => Command::UpdateSeat {
+            seat: SeatId::new("ashford"),
+            holder: None,
+        },
+        K::AppointSubstitute => Command::AppointSubstitute {
+            seat: SeatId::new("swale"),
+            substitute: Person::new("new-sub", "Cllr New"),
+        },
+        K::RecordAttendance => Command::RecordAttendance {
+            member: MemberId::new("nancy-warne"),
+            mark: AttendanceMark::Present,
+        },
+        K::DeclareInterest => Command::DeclareInterest {
+            member: me,
+            item: ItemCode::new("B1"),
+            interest: "Kent Police pension".into(),
+        },
+        K::SubmitQuestion => Command::SubmitQuestion {
+            text: "How is the Plan monitored?".into(),
+        },
         K::AcceptQuestion => Command::AcceptQuestion { question: q },
-        K::RejectQuestion => Command::RejectQuestion { question: q, reason: "Operational policing".into() },
+        K::RejectQuestion => Command::RejectQuestion {
+            question: q,
+            reason: "Operational policing".into(),
+        },
         K::PutQuestion => Command::PutQuestion { question: q },
-        K::RecordAnswer => Command::RecordAnswer { question: q, summary: "Through the P&D Board".into() },
-        K::AskSupplementary => Command::AskSupplementary { question: q, text: "And the timetable?".into() },
+        K::RecordAnswer => Command::RecordAnswer {
+            question: q,
+            summary: "Through the P&D Board".into(),
+        },
+        K::AskSupplementary => Command::AskSupplementary {
+            question: q,
+            text: "And the timetable?".into(),
+        },
         K::PromiseWrittenAnswer => Command::PromiseWrittenAnswer { question: q },
         K::OpenVote => Command::OpenVote {
             kind: VoteKind::GeneralResolution,
             motion: Some("That the report be noted".into()),
             item: None,
         },
-        K::CastBallot => Command::CastBallot { vote: v, choice: Choice::For, ballot_id: BallotId::new("table-ballot") },
-        K::CloseVote => Command::CloseVote { vote: v, casting_vote: None },
-        K::RecordShowOfHands => Command::RecordShowOfHands { vote: v, for_: 1, against: 0, abstain: 0, casting_vote: None },
-        K::SetHearingStage => Command::SetHearingStage { stage: HearingStage::Questions },
+        K::CastBallot => Command::CastBallot {
+            vote: v,
+            choice: Choice::For,
+            ballot_id: BallotId::new("table-ballot"),
+        },
+        K::CloseVote => Command::CloseVote {
+            vote: v,
+            casting_vote: None,
+        },
+        K::RecordShowOfHands => Command::RecordShowOfHands {
+            vote: v,
+            for_: 1,
+            against: 0,
+            abstain: 0,
+            casting_vote: None,
+        },
+        K::SetHearingStage => Command::SetHearingStage {
+            stage: HearingStage::Questions,
+        },
         K::ReportHearing => Command::ReportHearing,
         K::RecordCommissionerResponse => Command::RecordCommissionerResponse { accepts: true },
     }
@@ -110,9 +160,23 @@ fn sample(kind: CommandKind, actor: &Actor, now: Timestamp) -> Command {
 /// The 6 Dec 2022 meeting, open, with a substitute for Sevenoaks and an accepted question.
 fn meeting_with_every_role() -> Session {
     let mut s = Session::new("2022-12-06", at((2022, 12, 6), 9, 0));
-    s.run(&clerk(), Command::AppointSubstitute { seat: SeatId::new("sevenoaks"), substitute: Person::new("roger-hogarth", "Cllr R Hogarth") });
-    s.attend(&["mike-hill", "ashley-clark", "roger-hogarth"], AttendanceMark::Present);
-    s.run(&member("ashley-clark"), Command::SubmitQuestion { text: "How is the Plan monitored?".into() });
+    s.run(
+        &clerk(),
+        Command::AppointSubstitute {
+            seat: SeatId::new("sevenoaks"),
+            substitute: Person::new("roger-hogarth", "Cllr R Hogarth"),
+        },
+    );
+    s.attend(
+        &["mike-hill", "ashley-clark", "roger-hogarth"],
+        AttendanceMark::Present,
+    );
+    s.run(
+        &member("ashley-clark"),
+        Command::SubmitQuestion {
+            text: "How is the Plan monitored?".into(),
+        },
+    );
     s.run(&chair(), Command::OpenMeeting);
     s
 }
@@ -132,12 +196,25 @@ fn every_role_and_command_pair_is_enforced_by_decide() {
     let s = meeting_with_every_role();
     for role in ROLES {
         let actor = actor_for(role);
-        assert_eq!(s.meeting.role_of(&actor), role, "the fixture gives {actor:?} the role {role:?}");
+        assert_eq!(
+            s.meeting.role_of(&actor),
+            role,
+            "the fixture gives {actor:?} the role {role:?}"
+        );
         for (kind, mask) in TABLE {
-            let allowed = mask.chars().nth(ROLES.iter().position(|r| *r == role).unwrap()) == Some('Y');
+            let allowed = mask
+                .chars()
+                .nth(ROLES.iter().position(|r| *r == role).unwrap())
+                == Some('Y');
             let result = s.meeting.decide(&actor, sample(kind, &actor, s.now), s.now);
-            let refused_for_role = matches!(result, Err(CommandError::PublicCannotAct | CommandError::NotAllowed { .. }));
-            assert_eq!(!allowed, refused_for_role, "{role:?} × {kind:?}: {result:?}");
+            let refused_for_role = matches!(
+                result,
+                Err(CommandError::PublicCannotAct | CommandError::NotAllowed { .. })
+            );
+            assert_eq!(
+                !allowed, refused_for_role,
+                "{role:?} × {kind:?}: {result:?}"
+            );
         }
     }
 }
@@ -147,10 +224,23 @@ fn the_public_cannot_change_anything_in_any_phase() {
     let mut s = meeting_with_every_role();
     for step in 0..3 {
         for kind in CommandKind::ALL {
-            let result = s.meeting.decide(&Actor::Public, sample(kind, &Actor::Public, s.now), s.now);
-            assert_eq!(result, Err(CommandError::PublicCannotAct), "{kind:?} at step {step}");
+            let result =
+                s.meeting
+                    .decide(&Actor::Public, sample(kind, &Actor::Public, s.now), s.now);
+            assert_eq!(
+                result,
+                Err(CommandError::PublicCannotAct),
+                "{kind:?} at step {step}"
+            );
         }
-        let next = [Command::ExcludePublic { paragraph: 1, item: None }, Command::CloseMeeting, Command::CloseMeeting];
+        let next = [
+            Command::ExcludePublic {
+                paragraph: 1,
+                item: None,
+            },
+            Command::CloseMeeting,
+            Command::CloseMeeting,
+        ];
         let _ = s.try_run(&chair(), next[step].clone());
         if step == 0 {
             s.run(&chair(), Command::ReturnToPublic);
@@ -162,18 +252,41 @@ fn the_public_cannot_change_anything_in_any_phase() {
 fn refusals_name_the_role_that_may_act() {
     let s = meeting_with_every_role();
     let open_vote = sample(CommandKind::OpenVote, &member("ashley-clark"), s.now);
-    let refusal = s.meeting.decide(&member("ashley-clark"), open_vote, s.now).unwrap_err();
+    let refusal = s
+        .meeting
+        .decide(&member("ashley-clark"), open_vote, s.now)
+        .unwrap_err();
     assert_eq!(refusal.to_string(), "Only the chair can open a vote");
     let ballot = sample(CommandKind::CastBallot, &clerk(), s.now);
-    assert_eq!(s.meeting.decide(&clerk(), ballot, s.now).unwrap_err().to_string(), "Only a member of the Panel can vote");
+    assert_eq!(
+        s.meeting
+            .decide(&clerk(), ballot, s.now)
+            .unwrap_err()
+            .to_string(),
+        "Only a member of the Panel can vote"
+    );
 }
 
 #[test]
 fn a_signed_in_person_who_is_not_on_this_panel_is_refused_by_name() {
     let s = meeting_with_every_role();
     let stranger = member("someone-else");
-    let refusal = s.meeting.decide(&stranger, Command::SubmitQuestion { text: "Hello".into() }, s.now).unwrap_err();
-    assert_eq!(refusal, CommandError::UnknownMember { member: MemberId::new("someone-else") });
+    let refusal = s
+        .meeting
+        .decide(
+            &stranger,
+            Command::SubmitQuestion {
+                text: "Hello".into(),
+            },
+            s.now,
+        )
+        .unwrap_err();
+    assert_eq!(
+        refusal,
+        CommandError::UnknownMember {
+            member: MemberId::new("someone-else")
+        }
+    );
     assert_eq!(s.meeting.role_of(&stranger), Role::Public);
 }
 
@@ -184,6 +297,12 @@ fn the_vice_chair_presides_when_the_chair_has_sent_apologies() {
     s.attend(&["gurvinder-sandher"], AttendanceMark::Present);
     assert_eq!(s.meeting.role_of(&member("gurvinder-sandher")), Role::Chair);
     assert_eq!(s.meeting.role_of(&chair()), Role::Member);
-    assert_eq!(s.meeting.decide(&chair(), Command::OpenMeeting, s.now).unwrap_err().to_string(), "Only the chair can open the meeting");
+    assert_eq!(
+        s.meeting
+            .decide(&chair(), Command::OpenMeeting, s.now)
+            .unwrap_err()
+            .to_string(),
+        "Only the chair can open the meeting"
+    );
     s.run(&member("gurvinder-sandher"), Command::OpenMeeting);
 }

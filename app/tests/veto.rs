@@ -26,7 +26,10 @@ fn gcd(a: u128, b: u128) -> u128 {
 impl Ratio {
     fn new(num: u128, den: u128) -> Self {
         let g = gcd(num, den).max(1);
-        Self { num: num / g, den: den / g }
+        Self {
+            num: num / g,
+            den: den / g,
+        }
     }
 }
 
@@ -51,8 +54,16 @@ fn every_vote_count_for_panels_of_one_to_thirty_matches_the_rational_reference()
     let mut cases = 0;
     for members in 1..=30u32 {
         for votes in 0..=members {
-            assert_eq!(is_vetoed(votes, members), reference_vetoed(votes, members), "{votes} of {members}");
-            assert_eq!(is_vetoed(votes, members), votes >= reference_threshold(members), "{votes} of {members}");
+            assert_eq!(
+                is_vetoed(votes, members),
+                reference_vetoed(votes, members),
+                "{votes} of {members}"
+            );
+            assert_eq!(
+                is_vetoed(votes, members),
+                votes >= reference_threshold(members),
+                "{votes} of {members}"
+            );
             cases += 1;
         }
     }
@@ -97,8 +108,14 @@ fn the_statutes_named_fixtures_hold() {
 #[test]
 fn standing_is_known_before_the_vote_closes() {
     assert_eq!(Standing::of(14, 18, 20).text(), "vetoed");
-    assert_eq!(Standing::of(3, 12, 20).text(), "cannot be vetoed: 12 present, 14 needed");
-    assert_eq!(Standing::of(9, 16, 20).text(), "open: veto needs 14 of 20 members; 9 for so far");
+    assert_eq!(
+        Standing::of(3, 12, 20).text(),
+        "cannot be vetoed: 12 present, 14 needed"
+    );
+    assert_eq!(
+        Standing::of(9, 16, 20).text(),
+        "open: veto needs 14 of 20 members; 9 for so far"
+    );
 }
 
 proptest! {
@@ -121,17 +138,39 @@ proptest! {
 /// vote against.
 fn veto_vote_on_full_panel(for_veto: usize) -> VoteResult {
     let mut s = Session::new("2022-12-06", at((2022, 12, 6), 9, 55));
-    let everyone: Vec<String> = s.meeting.members().into_iter().map(|(id, _, _)| id.0).collect();
+    let everyone: Vec<String> = s
+        .meeting
+        .members()
+        .into_iter()
+        .map(|(id, _, _)| id.0)
+        .collect();
     let ids: Vec<&str> = everyone.iter().map(String::as_str).collect();
     s.attend(&ids, AttendanceMark::Present);
     s.run(&chair(), Command::OpenMeeting);
-    for stage in [HearingStage::Questions, HearingStage::PrivateDeliberation, HearingStage::Vote] {
+    for stage in [
+        HearingStage::Questions,
+        HearingStage::PrivateDeliberation,
+        HearingStage::Vote,
+    ] {
         s.run(&chair(), Command::SetHearingStage { stage });
     }
-    s.run(&chair(), Command::OpenVote { kind: VoteKind::ChiefConstableVeto, motion: None, item: None });
+    s.run(
+        &chair(),
+        Command::OpenVote {
+            kind: VoteKind::ChiefConstableVeto,
+            motion: None,
+            item: None,
+        },
+    );
     s.vote(1, &ids[..for_veto], Choice::For);
     s.vote(1, &ids[for_veto..], Choice::Against);
-    s.run(&chair(), Command::CloseVote { vote: VoteId(1), casting_vote: None });
+    s.run(
+        &chair(),
+        Command::CloseVote {
+            vote: VoteId(1),
+            casting_vote: None,
+        },
+    );
     s.meeting.votes()[0].result.clone().unwrap()
 }
 
@@ -139,12 +178,18 @@ fn veto_vote_on_full_panel(for_veto: usize) -> VoteResult {
 fn thirteen_of_twenty_members_voting_for_the_veto_through_the_whole_core_do_not_veto() {
     let result = veto_vote_on_full_panel(13);
     assert_eq!(result.outcome, Outcome::NotVetoed);
-    assert!(result.arithmetic.starts_with("13 of 20 members voted for the veto; 3 × 13 = 39 < 2 × 20 = 40"));
+    assert!(result
+        .arithmetic
+        .starts_with("13 of 20 members voted for the veto; 3 × 13 = 39 < 2 × 20 = 40"));
 }
 
 #[test]
 fn fourteen_of_twenty_members_voting_for_the_veto_through_the_whole_core_veto() {
     let result = veto_vote_on_full_panel(14);
     assert_eq!(result.outcome, Outcome::Vetoed);
-    assert!(result.arithmetic.contains("veto needs 14 of 20 members"), "{}", result.arithmetic);
+    assert!(
+        result.arithmetic.contains("veto needs 14 of 20 members"),
+        "{}",
+        result.arithmetic
+    );
 }

@@ -50,7 +50,9 @@ impl HearingSpec {
 }
 
 /// Where the hearing is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Hash, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Hash, Eq, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum HearingStage {
     /// Notified; the hearing has not begun.

@@ -10,11 +10,15 @@ pub fn chair() -> Actor {
 }
 
 pub fn clerk() -> Actor {
-    Actor::Clerk { name: "Mr M Dentten".to_owned() }
+    Actor::Clerk {
+        name: "Mr M Dentten".to_owned(),
+    }
 }
 
 pub fn member(id: &str) -> Actor {
-    Actor::Member { member: MemberId::new(id) }
+    Actor::Member {
+        member: MemberId::new(id),
+    }
 }
 
 /// UK local time on a date.
@@ -32,7 +36,11 @@ pub struct Session {
 impl Session {
     pub fn new(id: &str, now: Timestamp) -> Self {
         let meeting = demo_meeting(id).expect("a demo meeting");
-        let log = app::meeting::seed::demo_meetings().into_iter().find(|(m, _)| m.as_str() == id).unwrap().1;
+        let log = app::meeting::seed::demo_meetings()
+            .into_iter()
+            .find(|(m, _)| m.as_str() == id)
+            .unwrap()
+            .1;
         Self { meeting, log, now }
     }
 
@@ -57,14 +65,27 @@ impl Session {
 
     pub fn attend(&mut self, ids: &[&str], mark: AttendanceMark) {
         for id in ids {
-            self.run(&clerk(), Command::RecordAttendance { member: MemberId::new(*id), mark });
+            self.run(
+                &clerk(),
+                Command::RecordAttendance {
+                    member: MemberId::new(*id),
+                    mark,
+                },
+            );
         }
     }
 
     pub fn vote(&mut self, vote: u32, ids: &[&str], choice: Choice) {
         for id in ids {
             let ballot_id = BallotId::new(format!("{id}-{vote}-{choice:?}"));
-            self.run(&member(id), Command::CastBallot { vote: VoteId(vote), choice, ballot_id });
+            self.run(
+                &member(id),
+                Command::CastBallot {
+                    vote: VoteId(vote),
+                    choice,
+                    ballot_id,
+                },
+            );
         }
     }
 

@@ -38,7 +38,11 @@ impl Ctx<'_> {
         holder: Option<Person>,
     ) -> Result<Vec<Event>, CommandError> {
         self.require_roster_unfrozen()?;
-        let current = self.meeting.roster.seat(&seat).ok_or_else(|| CommandError::UnknownSeat { seat: seat.clone() })?;
+        let current = self
+            .meeting
+            .roster
+            .seat(&seat)
+            .ok_or_else(|| CommandError::UnknownSeat { seat: seat.clone() })?;
         if current.holder.is_none() && holder.is_none() {
             return Err(CommandError::SeatAlreadyVacant { seat });
         }
