@@ -5,6 +5,37 @@
 use app::meeting::seed::demo_meeting;
 use app::meeting::*;
 
+pub const DEC_2022: (i32, u8, u8) = (2022, 12, 6);
+pub const FEB_2017: (i32, u8, u8) = (2017, 2, 2);
+
+/// The twelve members present on 27 September 2022 (S4:89), all on the December roster.
+pub const PRESENT_27_SEP_2022: [&str; 12] = [
+    "mike-hill",
+    "gurvinder-sandher",
+    "ian-chittenden",
+    "ashley-clark",
+    "peter-feacey",
+    "gary-hackwell",
+    "jenny-hollingsbee",
+    "shane-mochrie-cox",
+    "lottie-parfitt-reid",
+    "habib-tejan",
+    "nancy-warne",
+    "richard-wells",
+];
+
+/// The other eight members of the December 2022 Panel.
+pub const OTHERS_2022: [&str; 8] = [
+    "oliver-richardson",
+    "peter-fleming",
+    "richard-palmer",
+    "george-kup",
+    "des-keers",
+    "mark-hood",
+    "john-burden",
+    "elaine-bolton",
+];
+
 pub fn chair() -> Actor {
     member("mike-hill")
 }

@@ -12,6 +12,7 @@
 //!   with receipts.
 
 mod project;
+mod votes;
 
 pub use project::project;
 
