@@ -20,7 +20,7 @@ pub async fn list_meetings() -> Result<Vec<MeetingSummary>, AppError> {
 
 /// The current view of one meeting for the signed-in viewer (public if nobody is signed in), with its seq.
 #[server(input = Json, endpoint = "meeting_view")]
-pub async fn meeting_view(meeting: String) -> Result<(u64, MeetingView), AppError> {
+pub async fn get_meeting_view(meeting: String) -> Result<(u64, MeetingView), AppError> {
     let service = ssr::service()?;
     let identity = ssr::identity().await;
     service.view(&meeting, &identity.actor).ok_or(AppError::NotFound)

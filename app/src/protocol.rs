@@ -43,6 +43,21 @@ pub struct MeetingSummary {
     pub phase: String,
 }
 
+impl MeetingSummary {
+    /// The list entry for a meeting, from its (public) view.
+    pub fn of(view: &MeetingView) -> Self {
+        let id = view.id.as_ref().map(|id| id.0.clone()).unwrap_or_default();
+        Self {
+            date: id.clone(),
+            id,
+            title: view.title.clone(),
+            when: format!("{}, {}", view.date, view.time),
+            venue: view.venue.clone(),
+            phase: view.phase.clone(),
+        }
+    }
+}
+
 /// Every error a client can get from a command or a read. Domain rejections carry the rule's own message;
 /// infrastructure failures are only ever "unavailable" (details are in the server log).
 #[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]

@@ -73,6 +73,14 @@ pub fn error_response(error: AppError) -> Response {
     (status, Json(json!({ "error": error, "message": message }))).into_response()
 }
 
+/// Refusals about *who* is asking (403), as opposed to the state of the meeting (409).
 fn is_permission(reason: &CommandError) -> bool {
-    reason.is_permission()
+    matches!(
+        reason,
+        CommandError::NotAllowed { .. }
+            | CommandError::PublicCannotAct
+            | CommandError::NotEligible
+            | CommandError::NotTheAsker { .. }
+            | CommandError::SubstituteCannotVoteOnVeto
+    )
 }

@@ -1,3 +1,4 @@
+#![recursion_limit = "512"]
 //! Panelcast server: thin shells around the pure meeting core in `app::meeting`.
 //!
 //! `store` persists the event log, `hub` runs one single-writer task per meeting, `ws` fans the published

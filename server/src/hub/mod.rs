@@ -14,6 +14,7 @@ use app::protocol::{AppError, Receipt};
 use tokio::sync::{mpsc, oneshot, watch};
 
 pub use published::Published;
+pub use task::role;
 
 use crate::{clock, error::StoreError, store::EventStore};
 

@@ -85,7 +85,8 @@ fn command_name(command: &Command) -> String {
         .unwrap_or_else(|| "unknown".to_owned())
 }
 
-pub(crate) fn role(actor: &Actor) -> &'static str {
+/// The role of an actor as a log label.
+pub fn role(actor: &Actor) -> &'static str {
     match actor {
         Actor::Public => "public",
         Actor::Clerk { .. } => "clerk",

@@ -74,20 +74,57 @@ impl TestApp {
     /// A client with a session for `actor` (signed in through a real single-use link).
     pub async fn client_as(&self, actor: Actor, name: &str) -> reqwest::Client {
         let client = cookie_client();
+        let token = self.link_token(actor, name).await;
+        let response = client.post(format!("{}/sign-in", self.base)).form(&[("token", token)]).send().await.expect("sign in");
+        assert!(response.status().is_success() || response.status().is_redirection(), "sign-in failed: {}", response.status());
+        client
+    }
+
+    /// Signs in through a real link and returns the `panelcast_session=…` cookie pair.
+    pub async fn session_cookie(&self, actor: Actor, name: &str) -> String {
+        let token = self.link_token(actor, name).await;
+        let response = cookie_client()
+            .post(format!("{}/sign-in", self.base))
+            .form(&[("token", token)])
+            .send()
+            .await
+            .expect("sign in");
+        let set_cookie = response.headers().get("set-cookie").expect("a session cookie").to_str().expect("ascii");
+        assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Strict"), "cookie flags: {set_cookie}");
+        set_cookie.split(';').next().expect("name=value").to_owned()
+    }
+
+    /// A fresh single-use sign-in token for `actor`.
+    pub async fn link_token(&self, actor: Actor, name: &str) -> String {
         let url = self
             .app_state
             .auth
             .sign_in_url(&Identity { actor, display_name: name.to_owned(), signed_in: true })
             .await
             .expect("link created");
-        let token = url.rsplit('/').next().expect("token in url").to_owned();
-        let response = client.post(format!("{}/sign-in", self.base)).form(&[("token", token)]).send().await.expect("sign in");
-        assert!(response.status().is_success() || response.status().is_redirection(), "sign-in failed: {}", response.status());
-        client
+        url.rsplit('/').next().expect("token in url").to_owned()
     }
 
     pub async fn member(&self, id: &str) -> reqwest::Client {
-        self.client_as(Actor::Member { member: MemberId(id.to_owned()) }, id).await
+        self.client_as(member_actor(id), id).await
+    }
+
+    /// The demo meeting's chair (Mr Mike Hill), signed in.
+    pub async fn chair(&self) -> reqwest::Client {
+        let id = self.chair_id();
+        self.member(&id).await
+    }
+
+    pub fn chair_id(&self) -> String {
+        let handle = self.app_state.hub.get(DEMO).expect("demo meeting");
+        let members = handle.current().meeting.members();
+        members.into_iter().find(|(_, _, chair)| *chair).map(|(id, _, _)| id.0).expect("the demo meeting has a chair")
+    }
+
+    /// Every member of the demo meeting's panel (ids), chair included.
+    pub fn member_ids(&self) -> Vec<String> {
+        let handle = self.app_state.hub.get(DEMO).expect("demo meeting");
+        handle.current().meeting.members().into_iter().map(|(id, _, _)| id.0).collect()
     }
 
     pub async fn clerk(&self) -> reqwest::Client {
@@ -125,6 +162,10 @@ impl TestApp {
         let (socket, _) = tokio_tungstenite::connect_async(self.ws_url(meeting)).await.expect("websocket connects");
         socket
     }
+}
+
+pub fn member_actor(id: &str) -> Actor {
+    Actor::Member { member: MemberId(id.to_owned()) }
 }
 
 pub fn cookie_client() -> reqwest::Client {

@@ -1,0 +1,89 @@
+//! The agenda alongside the webcast, with the current item highlighted and announced.
+
+use leptos::prelude::*;
+
+use crate::meeting::view::{ItemView, SectionView};
+use crate::meeting::MeetingView;
+
+#[component]
+pub fn AgendaPanel(view: Memo<MeetingView>) -> impl IntoView {
+    let sections = Memo::new(move |_| view.with(|v| v.sections.clone()));
+    view! {
+        <section aria-labelledby="agenda-heading" class="agenda-panel">
+            <h2 id="agenda-heading">"Agenda"</h2>
+            <For each=move || sections.get() key=|s| (s.letter.clone(), s.title.clone(), s.items.clone()) let:section>
+                <Section section/>
+            </For>
+        </section>
+    }
+}
+
+#[component]
+fn Section(section: SectionView) -> impl IntoView {
+    let heading = match (&section.letter, &section.title) {
+        (Some(letter), Some(title)) => Some(format!("{letter} – {title}")),
+        (None, Some(title)) => Some(title.clone()),
+        (Some(letter), None) => Some(letter.clone()),
+        (None, None) => None,
+    };
+    view! {
+        <div class="agenda-section">
+            {heading.map(|h| view! { <h3 class="agenda-section__title">{h}</h3> })}
+            {section.empty_note.map(|note| view! { <p class="agenda-section__empty">{note}</p> })}
+            <ol class="agenda">
+                {section.items.into_iter().map(|item| view! { <Item item/> }).collect_view()}
+            </ol>
+        </div>
+    }
+}
+
+#[component]
+fn Item(item: ItemView) -> impl IntoView {
+    let class = if item.is_current { "agenda-item agenda-item--current" } else { "agenda-item" };
+    let mut meta = Vec::new();
+    if let Some(pages) = &item.pages {
+        // Printed as in the agenda pack: "(Pages 11 - 56)" (S4:47), "Page 7" for one page.
+        if pages.contains('-') {
+            meta.push(format!("Pages {}", pages.replace('-', " - ")));
+        } else {
+            meta.push(format!("Page {pages}"));
+        }
+    }
+    if item.verbal {
+        meta.push("Verbal update".to_owned());
+    }
+    if item.exempt {
+        meta.push("Exempt: the public are likely to be excluded".to_owned());
+    }
+    view! {
+        <li class=class aria-current=item.is_current.then_some("step") data-item=item.code.0.clone()>
+            <span class="agenda-item__code">{item.code.0.clone()}</span>
+            <span>
+                {item.title.clone()}
+                {item.is_current.then(|| view! { " " <span class="tag tag--live">"Now"</span> })}
+                {(!meta.is_empty()).then(|| view! { <span class="agenda-item__meta">" (" {meta.join("; ")} ")"</span> })}
+                {item.to_follow.clone().map(|note| view! { <span class="agenda-item__meta">" Note: " {note}</span> })}
+            </span>
+        </li>
+    }
+}
+
+/// "Now: A1 Chief Constable Confirmation Hearing", announced politely to screen readers when it changes.
+#[component]
+pub fn CurrentItem(view: Memo<MeetingView>) -> impl IntoView {
+    let current = Memo::new(move |_| {
+        view.with(|v| {
+            let code = v.current_item.clone()?;
+            let title = v.sections.iter().flat_map(|s| &s.items).find(|i| i.code == code)?.title.clone();
+            Some(format!("{} {}", code.0, title))
+        })
+    });
+    view! {
+        <div class="panel" aria-live="polite" data-testid="current-item">
+            {move || match current.get() {
+                Some(text) => view! { <p><strong>"Now: "</strong>{text}</p> }.into_any(),
+                None => view! { <p>"The meeting has not reached an agenda item yet."</p> }.into_any(),
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,63 @@
+import { test, expect } from "@playwright/test";
+
+// The seeded meeting of 6 December 2022 (S4:40-69 of the agenda pack).
+const MEETING = "/meetings/2022-12-06";
+
+test.describe("without JavaScript (server-rendered)", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the meeting page shows the whole agenda and the membership", async ({ page }) => {
+    const response = await page.goto(MEETING);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Police and Crime Panel");
+    const agenda = page.getByRole("region", { name: "Agenda" });
+    for (const text of [
+      "Introduction/Webcast Announcement",
+      "Apologies and Substitutes",
+      "Declarations of Interests by Members in Items on the Agenda for this Meeting",
+      "Minutes of the Police and Crime Panel held on 27 September 2022",
+      "Items for consideration under Statutory Obligation",
+      "Chief Constable Confirmation Hearing",
+      "Pages 11 - 56",
+      "Update following HMICFRS PEEL Inspection 2021/22",
+      "None for this meeting.",
+      "Questions to the Commissioner",
+      "Future work programme",
+    ]) {
+      await expect(agenda).toContainText(text);
+    }
+    const members = page.getByRole("table", { name: /Membership/ });
+    await expect(members.locator("tbody tr")).toHaveCount(20);
+    await expect(members).toContainText("Mike Hill");
+  });
+
+  test("the meetings list links to the demo meeting", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("link", { name: /Police and Crime Panel/ }).first().click();
+    await expect(page).toHaveURL(/\/meetings\//);
+  });
+
+  test("an unknown address shows a friendly not-found page", async ({ page }) => {
+    const response = await page.goto("/no-such-page");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  });
+});
+
+test.describe("with JavaScript (hydrated)", () => {
+  test("the page goes live and the membership toggle works", async ({ page }) => {
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(MEETING);
+    await expect(page.getByText("Live: updates appear as they happen")).toBeVisible({ timeout: 10_000 });
+
+    const toggle = page.getByRole("button", { name: /membership/i });
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await expect(page.getByRole("table", { name: /Membership/ })).toBeHidden();
+    await toggle.click();
+    await expect(page.getByRole("table", { name: /Membership/ })).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+});
