@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 
 pub use live::LiveStatus;
@@ -37,6 +37,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 /// The routes: the list of meetings, one meeting, and a friendly 404 for anything else.
+///
+/// Pages render with `SsrMode::Async`: the server waits for the meeting's view and sends complete HTML, so the
+/// page reads fully without JavaScript (out-of-order streaming would need the script to place the content).
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -48,8 +51,8 @@ pub fn App() -> impl IntoView {
         <Router>
             <main class="page" id="main">
                 <Routes fallback=not_found::NotFound>
-                    <Route path=path!("/") view=meetings::MeetingsPage/>
-                    <Route path=path!("/meetings/:id") view=meeting_page::MeetingPage/>
+                    <Route path=path!("/") view=meetings::MeetingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id") view=meeting_page::MeetingPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>
