@@ -29,7 +29,11 @@ async fn list(State(state): State<AppState>) -> Response {
     Json(crate::service::summaries(&state.hub)).into_response()
 }
 
-async fn view(State(state): State<AppState>, Path(id): Path<String>, Extension(who): Extension<Identity>) -> Response {
+async fn view(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Extension(who): Extension<Identity>,
+) -> Response {
     match state.hub.get(&id) {
         Some(handle) => {
             let current = handle.current();

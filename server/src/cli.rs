@@ -8,7 +8,10 @@ use clap::{Parser, Subcommand};
 use crate::{auth::Auth, config::Settings, startup::Application, store::EventStore};
 
 #[derive(Debug, Parser)]
-#[command(name = "server", about = "Panelcast: the live meeting room of the Kent and Medway Police and Crime Panel")]
+#[command(
+    name = "server",
+    about = "Panelcast: the live meeting room of the Kent and Medway Police and Crime Panel"
+)]
 pub struct Args {
     #[command(subcommand)]
     pub command: Option<Cmd>,
@@ -43,20 +46,34 @@ pub async fn run(args: Args, settings: Settings) -> anyhow::Result<()> {
             let actor = match (role.as_str(), member) {
                 ("clerk", _) => Actor::Clerk { name: name.clone() },
                 ("commissioner", _) => Actor::Commissioner,
-                ("member", Some(member)) => Actor::Member { member: MemberId(member) },
+                ("member", Some(member)) => Actor::Member {
+                    member: MemberId(member),
+                },
                 ("member", None) => anyhow::bail!("--role member needs --member <id>"),
-                (other, _) => anyhow::bail!("unknown role {other:?}: use clerk, member or commissioner"),
+                (other, _) => {
+                    anyhow::bail!("unknown role {other:?}: use clerk, member or commissioner")
+                }
             };
             let store = EventStore::connect(&settings.database_url).await?;
             let auth = auth_for(&settings, &store);
-            println!("{}", auth.sign_in_url(&Identity { actor, display_name: name, signed_in: true }).await?);
+            println!(
+                "{}",
+                auth.sign_in_url(&Identity {
+                    actor,
+                    display_name: name,
+                    signed_in: true
+                })
+                .await?
+            );
             Ok(())
         }
     }
 }
 
 async fn serve(settings: Settings, demo_links: bool) -> anyhow::Result<()> {
-    let app = Application::build(&settings).await.context("starting the server")?;
+    let app = Application::build(&settings)
+        .await
+        .context("starting the server")?;
     tracing::info!(addr = %app.local_addr(), "Panelcast listening");
     if demo_links {
         print_demo_links(&app).await?;
@@ -84,16 +101,38 @@ async fn print_demo_links(app: &Application) -> anyhow::Result<()> {
     let members = handle.current().meeting.members();
     let mut people: Vec<Identity> = Vec::new();
     if let Some((id, name, _)) = members.iter().find(|(_, _, chair)| *chair) {
-        people.push(Identity { actor: Actor::Member { member: id.clone() }, display_name: format!("{name} (Chair)"), signed_in: true });
+        people.push(Identity {
+            actor: Actor::Member { member: id.clone() },
+            display_name: format!("{name} (Chair)"),
+            signed_in: true,
+        });
     }
     if let Some((id, name, _)) = members.iter().find(|(_, _, chair)| !*chair) {
-        people.push(Identity { actor: Actor::Member { member: id.clone() }, display_name: name.clone(), signed_in: true });
+        people.push(Identity {
+            actor: Actor::Member { member: id.clone() },
+            display_name: name.clone(),
+            signed_in: true,
+        });
     }
-    people.push(Identity { actor: Actor::Commissioner, display_name: "Matthew Scott (Commissioner)".into(), signed_in: true });
-    people.push(Identity { actor: Actor::Clerk { name: "Anna Taylor".into() }, display_name: "Anna Taylor (Clerk)".into(), signed_in: true });
+    people.push(Identity {
+        actor: Actor::Commissioner,
+        display_name: "Matthew Scott (Commissioner)".into(),
+        signed_in: true,
+    });
+    people.push(Identity {
+        actor: Actor::Clerk {
+            name: "Anna Taylor".into(),
+        },
+        display_name: "Anna Taylor (Clerk)".into(),
+        signed_in: true,
+    });
     println!("\nDemo sign-in links (single use, open each in its own browser profile):");
     for person in people {
-        println!("  {:<36} {}", person.display_name, app.state.auth.sign_in_url(&person).await?);
+        println!(
+            "  {:<36} {}",
+            person.display_name,
+            app.state.auth.sign_in_url(&person).await?
+        );
     }
     println!();
     Ok(())

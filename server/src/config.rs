@@ -33,19 +33,26 @@ impl Settings {
         };
         let public_url = var("PANELCAST_PUBLIC_URL").unwrap_or_else(|| format!("http://{addr}"));
         if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
-            return Err(anyhow!("PANELCAST_PUBLIC_URL must start with http:// or https://, got {public_url:?}"));
+            return Err(anyhow!(
+                "PANELCAST_PUBLIC_URL must start with http:// or https://, got {public_url:?}"
+            ));
         }
         let log_filter = var("RUST_LOG").unwrap_or_else(|| "info,sqlx=warn".to_owned());
         tracing_subscriber::EnvFilter::try_new(&log_filter)
             .with_context(|| format!("RUST_LOG is not a valid log filter: {log_filter:?}"))?;
         Ok(Self {
-            database_url: var("DATABASE_URL").unwrap_or_else(|| "sqlite://data/panelcast.db?mode=rwc".to_owned()),
+            database_url: var("DATABASE_URL")
+                .unwrap_or_else(|| "sqlite://data/panelcast.db?mode=rwc".to_owned()),
             addr,
             log_filter,
             public_url: public_url.trim_end_matches('/').to_owned(),
             seed_demo: var_parsed("PANELCAST_SEED_DEMO")?.unwrap_or(true),
-            link_ttl: Duration::from_secs(60 * var_parsed::<u64>("PANELCAST_LINK_TTL_MINUTES")?.unwrap_or(1440)),
-            session_ttl: Duration::from_secs(3600 * var_parsed::<u64>("PANELCAST_SESSION_TTL_HOURS")?.unwrap_or(12)),
+            link_ttl: Duration::from_secs(
+                60 * var_parsed::<u64>("PANELCAST_LINK_TTL_MINUTES")?.unwrap_or(1440),
+            ),
+            session_ttl: Duration::from_secs(
+                3600 * var_parsed::<u64>("PANELCAST_SESSION_TTL_HOURS")?.unwrap_or(12),
+            ),
         })
     }
 
@@ -83,5 +90,7 @@ fn parse<T: FromStr>(name: &str, raw: &str) -> anyhow::Result<T>
 where
     T::Err: std::fmt::Display,
 {
-    raw.trim().parse().map_err(|e| anyhow!("{name} has a bad value {raw:?}: {e}"))
+    raw.trim()
+        .parse()
+        .map_err(|e| anyhow!("{name} has a bad value {raw:?}: {e}"))
 }

@@ -23,9 +23,10 @@ impl StoreError {
     /// A primary-key violation on insert means another writer took the seq: report it as a conflict.
     pub(crate) fn conflict_or(error: sqlx::Error, expected: u64) -> Self {
         match &error {
-            sqlx::Error::Database(db) if db.is_unique_violation() => {
-                StoreError::Conflict { expected, found: expected + 1 }
-            }
+            sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict {
+                expected,
+                found: expected + 1,
+            },
             _ => StoreError::Database(error),
         }
     }

@@ -36,8 +36,10 @@ impl MeetingService for Hub {
 
 /// Every meeting's summary, newest first.
 pub fn summaries(hub: &Hub) -> Vec<MeetingSummary> {
-    let mut list: Vec<MeetingSummary> =
-        hub.meetings().map(|(_, handle)| MeetingSummary::of(&project(&handle.current().meeting, &Actor::Public))).collect();
+    let mut list: Vec<MeetingSummary> = hub
+        .meetings()
+        .map(|(_, handle)| MeetingSummary::of(&project(&handle.current().meeting, &Actor::Public)))
+        .collect();
     list.sort_by(|a, b| b.date.cmp(&a.date));
     list
 }

@@ -45,7 +45,11 @@ impl Application {
         let hub = Hub::start(store.clone(), settings.seed_demo).await?;
         let listener = TcpListener::bind(settings.addr).await?;
         let addr = listener.local_addr()?;
-        let public_url = if settings.addr.port() == 0 { format!("http://{addr}") } else { settings.public_url.clone() };
+        let public_url = if settings.addr.port() == 0 {
+            format!("http://{addr}")
+        } else {
+            settings.public_url.clone()
+        };
         let auth = Auth::new(
             store.pool().clone(),
             public_url.clone(),
@@ -63,18 +67,31 @@ impl Application {
             public_url,
             metrics: crate::metrics::install(),
         };
-        Ok(Self { listener, router: router(state.clone()), state })
+        Ok(Self {
+            listener,
+            router: router(state.clone()),
+            state,
+        })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
-        self.listener.local_addr().expect("a bound listener has an address")
+        self.listener
+            .local_addr()
+            .expect("a bound listener has an address")
     }
 
     /// Serves until `shutdown` resolves, then stops accepting and lets requests in flight finish.
-    pub async fn run_until(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(shutdown)
-            .await
+    pub async fn run_until(
+        self,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
     }
 }
 
@@ -85,7 +102,11 @@ fn leptos_config(addr: SocketAddr) -> LeptosOptions {
         Ok(conf) => conf.leptos_options,
         Err(error) => {
             tracing::debug!(%error, "no leptos configuration from the environment; using defaults");
-            LeptosOptions::builder().output_name("panelcast").site_root("target/site").site_addr(addr).build()
+            LeptosOptions::builder()
+                .output_name("panelcast")
+                .site_root("target/site")
+                .site_addr(addr)
+                .build()
         }
     }
 }
@@ -112,10 +133,10 @@ fn router(state: AppState) -> Router {
                 move || shell(options.clone())
             },
         )
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-            move || provide_context(service.clone()),
-            shell,
-        ))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(move || provide_context(service.clone()), shell))
         .layer(identify)
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())

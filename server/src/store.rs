@@ -51,7 +51,10 @@ impl EventStore {
                 std::fs::create_dir_all(parent).map_err(|e| StoreError::Io(e.to_string()))?;
             }
         }
-        let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
         Ok(Self { pool })
     }
@@ -71,7 +74,10 @@ impl EventStore {
         let rows = sqlx::query("SELECT DISTINCT meeting_id FROM meeting_event ORDER BY meeting_id")
             .fetch_all(&self.pool)
             .await?;
-        Ok(rows.into_iter().map(|r| MeetingId(r.get::<String, _>(0))).collect())
+        Ok(rows
+            .into_iter()
+            .map(|r| MeetingId(r.get::<String, _>(0)))
+            .collect())
     }
 
     /// Appends `events` (caused by one command of `actor`) after `expected_seq`, in one transaction.
@@ -88,24 +94,35 @@ impl EventStore {
             return Ok(expected_seq);
         }
         let mut tx = self.pool.begin().await?;
-        let last: Option<(i64, String)> =
-            sqlx::query_as("SELECT seq, hash FROM meeting_event WHERE meeting_id = ? ORDER BY seq DESC LIMIT 1")
-                .bind(&meeting.0)
-                .fetch_optional(&mut *tx)
-                .await?;
+        let last: Option<(i64, String)> = sqlx::query_as(
+            "SELECT seq, hash FROM meeting_event WHERE meeting_id = ? ORDER BY seq DESC LIMIT 1",
+        )
+        .bind(&meeting.0)
+        .fetch_optional(&mut *tx)
+        .await?;
         let (last_seq, mut prev_hash) = match last {
             Some((seq, hash)) => (seq as u64, hash),
             None => (0, GENESIS_HASH.to_owned()),
         };
         if last_seq != expected_seq {
-            return Err(StoreError::Conflict { expected: expected_seq, found: last_seq });
+            return Err(StoreError::Conflict {
+                expected: expected_seq,
+                found: last_seq,
+            });
         }
         let actor_json = serde_json::to_string(actor)?;
         let mut seq = expected_seq;
         for event in events {
             seq += 1;
             let payload = serde_json::to_string(event)?;
-            let hash = chain_hash(&prev_hash, &meeting.0, seq, recorded_at, &actor_json, &payload);
+            let hash = chain_hash(
+                &prev_hash,
+                &meeting.0,
+                seq,
+                recorded_at,
+                &actor_json,
+                &payload,
+            );
             sqlx::query(
                 "INSERT INTO meeting_event (meeting_id, seq, recorded_at, actor, payload, prev_hash, hash) \
                  VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -164,9 +181,19 @@ impl EventStore {
             let seq = row.get::<i64, _>("seq") as u64;
             let stored_prev: String = row.get("prev_hash");
             let hash: String = row.get("hash");
-            let recomputed = chain_hash(&prev, &meeting.0, seq, row.get("recorded_at"), row.get("actor"), row.get("payload"));
+            let recomputed = chain_hash(
+                &prev,
+                &meeting.0,
+                seq,
+                row.get("recorded_at"),
+                row.get("actor"),
+                row.get("payload"),
+            );
             if seq != expected_seq || stored_prev != prev || hash != recomputed {
-                return Err(StoreError::BrokenChain { meeting: meeting.0.clone(), seq });
+                return Err(StoreError::BrokenChain {
+                    meeting: meeting.0.clone(),
+                    seq,
+                });
             }
             prev = hash;
         }
@@ -175,9 +202,23 @@ impl EventStore {
 }
 
 /// SHA-256 over the previous hash and the row's fields, newline-separated, as lowercase hex.
-pub fn chain_hash(prev_hash: &str, meeting: &str, seq: u64, recorded_at: &str, actor: &str, payload: &str) -> String {
+pub fn chain_hash(
+    prev_hash: &str,
+    meeting: &str,
+    seq: u64,
+    recorded_at: &str,
+    actor: &str,
+    payload: &str,
+) -> String {
     let mut hasher = Sha256::new();
-    for part in [prev_hash, meeting, &seq.to_string(), recorded_at, actor, payload] {
+    for part in [
+        prev_hash,
+        meeting,
+        &seq.to_string(),
+        recorded_at,
+        actor,
+        payload,
+    ] {
         hasher.update(part.as_bytes());
         hasher.update(b"\n");
     }

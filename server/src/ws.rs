@@ -77,8 +77,14 @@ pub fn origin_allowed(headers: &HeaderMap, public_url: &str) -> bool {
     if origin.eq_ignore_ascii_case(public_url) {
         return true;
     }
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
-    let bare = origin.strip_prefix("http://").or_else(|| origin.strip_prefix("https://")).unwrap_or("");
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    let bare = origin
+        .strip_prefix("http://")
+        .or_else(|| origin.strip_prefix("https://"))
+        .unwrap_or("");
     !host.is_empty() && bare.eq_ignore_ascii_case(host)
 }
 

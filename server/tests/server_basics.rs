@@ -7,7 +7,9 @@ use common::*;
 #[tokio::test]
 async fn healthz_reports_ok_when_the_database_answers() {
     let app = spawn_app().await;
-    let response = reqwest::get(format!("{}/healthz", app.base)).await.expect("get");
+    let response = reqwest::get(format!("{}/healthz", app.base))
+        .await
+        .expect("get");
     assert_eq!(response.status(), 200);
     assert_eq!(response.text().await.expect("body"), "ok");
 }
@@ -16,25 +18,40 @@ async fn healthz_reports_ok_when_the_database_answers() {
 async fn healthz_reports_unavailable_when_the_database_is_gone() {
     let app = spawn_app().await;
     app.store.pool().close().await;
-    let response = reqwest::get(format!("{}/healthz", app.base)).await.expect("get");
+    let response = reqwest::get(format!("{}/healthz", app.base))
+        .await
+        .expect("get");
     assert_eq!(response.status(), 503);
 }
 
 #[tokio::test]
 async fn an_unknown_page_gets_a_friendly_404() {
     let app = spawn_app().await;
-    let response = reqwest::get(format!("{}/no/such/page", app.base)).await.expect("get");
+    let response = reqwest::get(format!("{}/no/such/page", app.base))
+        .await
+        .expect("get");
     assert_eq!(response.status(), 404);
-    assert!(response.text().await.expect("body").contains("Page not found"));
+    assert!(response
+        .text()
+        .await
+        .expect("body")
+        .contains("Page not found"));
 }
 
 #[tokio::test]
 async fn the_meeting_page_is_server_rendered_with_the_agenda() {
     let app = spawn_app().await;
-    let response = reqwest::get(format!("{}/meetings/{DEMO}", app.base)).await.expect("get");
+    let response = reqwest::get(format!("{}/meetings/{DEMO}", app.base))
+        .await
+        .expect("get");
     assert_eq!(response.status(), 200);
     let html = response.text().await.expect("body");
-    for text in ["Chief Constable Confirmation Hearing", "Pages 11 - 56", "None for this meeting", "Questions to the Commissioner"] {
+    for text in [
+        "Chief Constable Confirmation Hearing",
+        "Pages 11 - 56",
+        "None for this meeting",
+        "Questions to the Commissioner",
+    ] {
         assert!(html.contains(text), "the SSR page contains {text:?}");
     }
 }
@@ -42,15 +59,29 @@ async fn the_meeting_page_is_server_rendered_with_the_agenda() {
 #[tokio::test]
 async fn the_meetings_list_names_the_demo_meeting() {
     let app = spawn_app().await;
-    let html = reqwest::get(format!("{}/", app.base)).await.expect("get").text().await.expect("body");
-    assert!(html.contains("6 December 2022"), "the list shows the 6 December 2022 meeting");
+    let html = reqwest::get(format!("{}/", app.base))
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        html.contains("6 December 2022"),
+        "the list shows the 6 December 2022 meeting"
+    );
 }
 
 #[tokio::test]
 async fn metrics_are_exposed_for_prometheus() {
     let app = spawn_app().await;
     let chair = app.chair().await;
-    app.ok(&chair, DEMO, app::meeting::Command::OpenMeeting).await;
-    let text = reqwest::get(format!("{}/metrics", app.base)).await.expect("get").text().await.expect("body");
+    app.ok(&chair, DEMO, app::meeting::Command::OpenMeeting)
+        .await;
+    let text = reqwest::get(format!("{}/metrics", app.base))
+        .await
+        .expect("get")
+        .text()
+        .await
+        .expect("body");
     assert!(text.contains("panelcast_commands_total"), "{text}");
 }

@@ -11,7 +11,10 @@ async fn fresh_store() -> (tempfile::TempDir, EventStore) {
 }
 
 fn demo() -> (MeetingId, Vec<Event>) {
-    seed::demo_meetings().into_iter().next().expect("at least one demo meeting")
+    seed::demo_meetings()
+        .into_iter()
+        .next()
+        .expect("at least one demo meeting")
 }
 
 const AT: &str = "2022-12-06T10:00:00Z";
@@ -20,7 +23,10 @@ const AT: &str = "2022-12-06T10:00:00Z";
 async fn appended_events_load_back_in_order_with_their_actor_and_time() {
     let (_dir, store) = fresh_store().await;
     let (id, events) = demo();
-    let last = store.append(&id, 0, &Actor::System, AT, &events).await.expect("append");
+    let last = store
+        .append(&id, 0, &Actor::System, AT, &events)
+        .await
+        .expect("append");
     assert_eq!(last, events.len() as u64);
     let loaded = store.load(&id).await.expect("load");
     assert_eq!(loaded.len(), events.len());
@@ -36,9 +42,18 @@ async fn appended_events_load_back_in_order_with_their_actor_and_time() {
 async fn an_append_with_a_stale_seq_is_a_conflict_and_writes_nothing() {
     let (_dir, store) = fresh_store().await;
     let (id, events) = demo();
-    store.append(&id, 0, &Actor::System, AT, &events).await.expect("first append");
-    let error = store.append(&id, 0, &Actor::System, AT, &events).await.expect_err("stale seq refused");
-    assert!(matches!(error, StoreError::Conflict { expected: 0, .. }), "got {error:?}");
+    store
+        .append(&id, 0, &Actor::System, AT, &events)
+        .await
+        .expect("first append");
+    let error = store
+        .append(&id, 0, &Actor::System, AT, &events)
+        .await
+        .expect_err("stale seq refused");
+    assert!(
+        matches!(error, StoreError::Conflict { expected: 0, .. }),
+        "got {error:?}"
+    );
     assert_eq!(store.load(&id).await.expect("load").len(), events.len());
 }
 
@@ -46,7 +61,13 @@ async fn an_append_with_a_stale_seq_is_a_conflict_and_writes_nothing() {
 async fn an_empty_append_changes_nothing() {
     let (_dir, store) = fresh_store().await;
     let (id, _) = demo();
-    assert_eq!(store.append(&id, 0, &Actor::System, AT, &[]).await.expect("empty append"), 0);
+    assert_eq!(
+        store
+            .append(&id, 0, &Actor::System, AT, &[])
+            .await
+            .expect("empty append"),
+        0
+    );
     assert!(store.load(&id).await.expect("load").is_empty());
     assert!(store.meeting_ids().await.expect("ids").is_empty());
 }
@@ -56,26 +77,51 @@ async fn meetings_have_independent_sequences() {
     let (_dir, store) = fresh_store().await;
     let (id, events) = demo();
     let other = MeetingId("another".into());
-    store.append(&id, 0, &Actor::System, AT, &events[..1]).await.expect("append a");
-    store.append(&other, 0, &Actor::System, AT, &events[..1]).await.expect("append b");
+    store
+        .append(&id, 0, &Actor::System, AT, &events[..1])
+        .await
+        .expect("append a");
+    store
+        .append(&other, 0, &Actor::System, AT, &events[..1])
+        .await
+        .expect("append b");
     assert_eq!(store.load(&other).await.expect("load")[0].seq, 1);
-    assert_eq!(store.meeting_ids().await.expect("ids"), vec![id.clone(), other].into_iter().collect::<std::collections::BTreeSet<_>>().into_iter().collect::<Vec<_>>());
+    assert_eq!(
+        store.meeting_ids().await.expect("ids"),
+        vec![id.clone(), other]
+            .into_iter()
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect::<Vec<_>>()
+    );
 }
 
 #[tokio::test]
 async fn the_hash_chain_verifies_and_detects_an_edited_row() {
     let (_dir, store) = fresh_store().await;
     let (id, events) = demo();
-    store.append(&id, 0, &Actor::System, AT, &events).await.expect("append");
-    assert_eq!(store.verify_chain(&id).await.expect("chain intact"), events.len() as u64);
+    store
+        .append(&id, 0, &Actor::System, AT, &events)
+        .await
+        .expect("append");
+    assert_eq!(
+        store.verify_chain(&id).await.expect("chain intact"),
+        events.len() as u64
+    );
 
     sqlx::query("UPDATE meeting_event SET recorded_at = '2022-12-06T09:00:00Z' WHERE meeting_id = ? AND seq = 1")
         .bind(&id.0)
         .execute(store.pool())
         .await
         .expect("tamper");
-    let error = store.verify_chain(&id).await.expect_err("tampering detected");
-    assert!(matches!(error, StoreError::BrokenChain { seq: 1, .. }), "got {error:?}");
+    let error = store
+        .verify_chain(&id)
+        .await
+        .expect_err("tampering detected");
+    assert!(
+        matches!(error, StoreError::BrokenChain { seq: 1, .. }),
+        "got {error:?}"
+    );
 }
 
 #[tokio::test]
@@ -86,7 +132,10 @@ async fn replaying_the_log_rebuilds_the_state_that_was_applied_live() {
     for event in &events {
         live.apply(event);
     }
-    store.append(&id, 0, &Actor::System, AT, &events).await.expect("append");
+    store
+        .append(&id, 0, &Actor::System, AT, &events)
+        .await
+        .expect("append");
     let mut replayed = Meeting::default();
     for stored in store.load(&id).await.expect("load") {
         replayed.apply(&stored.event);
@@ -99,10 +148,16 @@ async fn replaying_the_log_rebuilds_the_state_that_was_applied_live() {
 async fn a_reopened_database_keeps_every_event() {
     let (dir, store) = fresh_store().await;
     let (id, events) = demo();
-    store.append(&id, 0, &Actor::System, AT, &events).await.expect("append");
+    store
+        .append(&id, 0, &Actor::System, AT, &events)
+        .await
+        .expect("append");
     store.pool().close().await;
     let url = format!("sqlite://{}?mode=rwc", dir.path().join("log.db").display());
     let reopened = EventStore::connect(&url).await.expect("reopen");
     assert_eq!(reopened.load(&id).await.expect("load").len(), events.len());
-    assert_eq!(reopened.verify_chain(&id).await.expect("chain"), events.len() as u64);
+    assert_eq!(
+        reopened.verify_chain(&id).await.expect("chain"),
+        events.len() as u64
+    );
 }

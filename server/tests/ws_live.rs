@@ -12,7 +12,9 @@ use tokio_tungstenite::tungstenite::{client::IntoClientRequest, http::HeaderValu
 async fn a_viewer_that_joins_gets_a_full_snapshot_first() {
     let app = spawn_app().await;
     let mut socket = app.connect(DEMO).await;
-    let ServerMsg::Snapshot { seq, view } = next_msg(&mut socket).await else { panic!("first message is a snapshot") };
+    let ServerMsg::Snapshot { seq, view } = next_msg(&mut socket).await else {
+        panic!("first message is a snapshot")
+    };
     assert_eq!(seq, app.log_len(DEMO).await as u64);
     assert!(!view.sections.is_empty(), "the snapshot carries the agenda");
 }
@@ -23,7 +25,9 @@ async fn a_chair_command_reaches_every_viewer_with_the_next_seq() {
     let mut viewers = Vec::new();
     for _ in 0..5 {
         let mut socket = app.connect(DEMO).await;
-        let ServerMsg::Snapshot { seq, .. } = next_msg(&mut socket).await else { panic!("snapshot") };
+        let ServerMsg::Snapshot { seq, .. } = next_msg(&mut socket).await else {
+            panic!("snapshot")
+        };
         viewers.push((socket, seq));
     }
     let chair = app.chair().await;
@@ -39,7 +43,9 @@ async fn a_chair_command_reaches_every_viewer_with_the_next_seq() {
 async fn a_viewer_that_reconnects_with_an_old_seq_is_brought_up_to_date() {
     let app = spawn_app().await;
     let mut socket = app.connect(DEMO).await;
-    let ServerMsg::Snapshot { seq: old, .. } = next_msg(&mut socket).await else { panic!("snapshot") };
+    let ServerMsg::Snapshot { seq: old, .. } = next_msg(&mut socket).await else {
+        panic!("snapshot")
+    };
     drop(socket);
 
     let chair = app.chair().await;
@@ -48,37 +54,64 @@ async fn a_viewer_that_reconnects_with_an_old_seq_is_brought_up_to_date() {
     assert!(latest > old);
 
     let url = format!("{}?since={old}", app.ws_url(DEMO));
-    let (mut socket, _) = tokio_tungstenite::connect_async(url).await.expect("reconnect");
-    let ServerMsg::Snapshot { seq, view } = next_msg(&mut socket).await else { panic!("snapshot") };
+    let (mut socket, _) = tokio_tungstenite::connect_async(url)
+        .await
+        .expect("reconnect");
+    let ServerMsg::Snapshot { seq, view } = next_msg(&mut socket).await else {
+        panic!("snapshot")
+    };
     assert_eq!(seq, latest);
-    assert!(view.current_item.is_some(), "the missed agenda move is in the snapshot");
+    assert!(
+        view.current_item.is_some(),
+        "the missed agenda move is in the snapshot"
+    );
 }
 
 #[tokio::test]
 async fn a_websocket_from_a_foreign_origin_is_refused() {
     let app = spawn_app().await;
     let mut request = app.ws_url(DEMO).into_client_request().expect("request");
-    request.headers_mut().insert("Origin", HeaderValue::from_static("https://evil.example"));
-    let error = tokio_tungstenite::connect_async(request).await.expect_err("refused");
+    request
+        .headers_mut()
+        .insert("Origin", HeaderValue::from_static("https://evil.example"));
+    let error = tokio_tungstenite::connect_async(request)
+        .await
+        .expect_err("refused");
     match error {
         tokio_tungstenite::tungstenite::Error::Http(response) => assert_eq!(response.status(), 403),
         other => panic!("expected an HTTP 403, got {other:?}"),
     }
 
     let mut request = app.ws_url(DEMO).into_client_request().expect("request");
-    request.headers_mut().insert("Origin", HeaderValue::from_str(&app.base).expect("origin"));
-    tokio_tungstenite::connect_async(request).await.expect("this site's own origin is allowed");
+    request
+        .headers_mut()
+        .insert("Origin", HeaderValue::from_str(&app.base).expect("origin"));
+    tokio_tungstenite::connect_async(request)
+        .await
+        .expect("this site's own origin is allowed");
 }
 
 #[tokio::test]
 async fn signing_out_closes_the_sessions_socket() {
     let app = spawn_app().await;
-    let cookie = app.session_cookie(member_actor("peter-feacey"), "Cllr Peter Feacey").await;
+    let cookie = app
+        .session_cookie(member_actor("peter-feacey"), "Cllr Peter Feacey")
+        .await;
     let mut request = app.ws_url(DEMO).into_client_request().expect("request");
-    request.headers_mut().insert("Cookie", HeaderValue::from_str(&cookie).expect("cookie header"));
-    let (mut socket, _) = tokio_tungstenite::connect_async(request).await.expect("connects");
-    let ServerMsg::Snapshot { view, .. } = next_msg(&mut socket).await else { panic!("snapshot") };
-    assert!(view.viewer.member.is_some(), "the socket knows the signed-in member");
+    request.headers_mut().insert(
+        "Cookie",
+        HeaderValue::from_str(&cookie).expect("cookie header"),
+    );
+    let (mut socket, _) = tokio_tungstenite::connect_async(request)
+        .await
+        .expect("connects");
+    let ServerMsg::Snapshot { view, .. } = next_msg(&mut socket).await else {
+        panic!("snapshot")
+    };
+    assert!(
+        view.viewer.member.is_some(),
+        "the socket knows the signed-in member"
+    );
 
     let response = cookie_client()
         .post(format!("{}/sign-out", app.base))
@@ -90,7 +123,10 @@ async fn signing_out_closes_the_sessions_socket() {
 
     let mut saw_closing = false;
     loop {
-        match tokio::time::timeout(std::time::Duration::from_secs(5), socket.next()).await.expect("closed in time") {
+        match tokio::time::timeout(std::time::Duration::from_secs(5), socket.next())
+            .await
+            .expect("closed in time")
+        {
             Some(Ok(Message::Text(text))) => {
                 if let Ok(ServerMsg::Closing { .. }) = serde_json::from_str(&text) {
                     saw_closing = true;

@@ -38,13 +38,35 @@ pub struct Auth {
 pub struct SessionKey(pub String);
 
 impl Auth {
-    pub fn new(pool: SqlitePool, public_url: String, link_ttl: Duration, session_ttl: Duration, secure: bool) -> Self {
-        Self { pool, public_url, link_ttl, session_ttl, secure_cookies: secure, sockets: Default::default() }
+    pub fn new(
+        pool: SqlitePool,
+        public_url: String,
+        link_ttl: Duration,
+        session_ttl: Duration,
+        secure: bool,
+    ) -> Self {
+        Self {
+            pool,
+            public_url,
+            link_ttl,
+            session_ttl,
+            secure_cookies: secure,
+            sockets: Default::default(),
+        }
     }
 
     /// Creates a sign-in link for `identity` and returns its full URL.
-    pub async fn sign_in_url(&self, identity: &Identity) -> Result<String, crate::error::StoreError> {
-        let token = store::create_link(&self.pool, &identity.actor, &identity.display_name, self.link_ttl).await?;
+    pub async fn sign_in_url(
+        &self,
+        identity: &Identity,
+    ) -> Result<String, crate::error::StoreError> {
+        let token = store::create_link(
+            &self.pool,
+            &identity.actor,
+            &identity.display_name,
+            self.link_ttl,
+        )
+        .await?;
         Ok(format!("{}/sign-in/{token}", self.public_url))
     }
 
@@ -56,7 +78,11 @@ impl Auth {
 
     /// Closes every websocket of `session`.
     fn close_sockets(&self, session: &SessionKey) {
-        let token = self.sockets.lock().unwrap_or_else(|e| e.into_inner()).remove(&session.0);
+        let token = self
+            .sockets
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&session.0);
         if let Some(token) = token {
             token.cancel();
         }
@@ -65,7 +91,12 @@ impl Auth {
 
 /// Middleware: puts the request's [`Identity`] (public if no valid session) and, if any, its [`SessionKey`]
 /// into the request extensions. A database failure degrades to public, logged once.
-pub async fn identify(State(auth): State<Auth>, jar: CookieJar, mut request: Request, next: Next) -> Response {
+pub async fn identify(
+    State(auth): State<Auth>,
+    jar: CookieJar,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let mut identity = Identity::public();
     if let Some(cookie) = jar.get(SESSION_COOKIE) {
         let session = cookie.value();
@@ -73,10 +104,14 @@ pub async fn identify(State(auth): State<Auth>, jar: CookieJar, mut request: Req
             match store::session_identity(&auth.pool, session).await {
                 Ok(Some(found)) => {
                     identity = found;
-                    request.extensions_mut().insert(SessionKey(session.to_owned()));
+                    request
+                        .extensions_mut()
+                        .insert(SessionKey(session.to_owned()));
                 }
                 Ok(None) => {}
-                Err(error) => tracing::error!(%error, "session lookup failed; treating the request as public"),
+                Err(error) => {
+                    tracing::error!(%error, "session lookup failed; treating the request as public")
+                }
             }
         }
     }

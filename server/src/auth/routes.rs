@@ -24,7 +24,11 @@ pub fn routes() -> Router<Auth> {
 
 async fn sign_in_page(Path(token): Path<String>) -> Response {
     if !looks_like_token(&token) {
-        return page(StatusCode::NOT_FOUND, "Sign-in link not recognised", "<p>Check the link, or ask the clerk for a new one.</p>");
+        return page(
+            StatusCode::NOT_FOUND,
+            "Sign-in link not recognised",
+            "<p>Check the link, or ask the clerk for a new one.</p>",
+        );
     }
     page(
         StatusCode::OK,
@@ -42,7 +46,11 @@ struct SignInForm {
     token: String,
 }
 
-async fn sign_in(State(auth): State<Auth>, jar: CookieJar, Form(form): Form<SignInForm>) -> Response {
+async fn sign_in(
+    State(auth): State<Auth>,
+    jar: CookieJar,
+    Form(form): Form<SignInForm>,
+) -> Response {
     if !looks_like_token(&form.token) {
         return refused();
     }
@@ -61,7 +69,11 @@ async fn sign_in(State(auth): State<Auth>, jar: CookieJar, Form(form): Form<Sign
         Ok(None) => refused(),
         Err(error) => {
             tracing::error!(%error, "redeeming a sign-in link failed");
-            page(StatusCode::SERVICE_UNAVAILABLE, "Temporarily unavailable", "<p>Please try again in a moment.</p>")
+            page(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Temporarily unavailable",
+                "<p>Please try again in a moment.</p>",
+            )
         }
     }
 }
@@ -74,14 +86,22 @@ fn refused() -> Response {
     )
 }
 
-async fn sign_out(State(auth): State<Auth>, jar: CookieJar, session: Option<Extension<SessionKey>>) -> Response {
+async fn sign_out(
+    State(auth): State<Auth>,
+    jar: CookieJar,
+    session: Option<Extension<SessionKey>>,
+) -> Response {
     if let Some(Extension(session)) = session {
         if let Err(error) = store::end_session(&auth.pool, &session.0).await {
             tracing::error!(%error, "ending a session failed");
         }
         auth.close_sockets(&session);
     }
-    (jar.remove(Cookie::build(SESSION_COOKIE).path("/")), Redirect::to("/")).into_response()
+    (
+        jar.remove(Cookie::build(SESSION_COOKIE).path("/")),
+        Redirect::to("/"),
+    )
+        .into_response()
 }
 
 /// Who a new link is for.
@@ -103,14 +123,21 @@ async fn create_link(
     Json(new): Json<NewLink>,
 ) -> Response {
     if !matches!(identity.actor, Actor::Clerk { .. }) {
-        return (StatusCode::FORBIDDEN, Json(serde_json::json!({"error": "Only a clerk can create sign-in links"})))
+        return (
+            StatusCode::FORBIDDEN,
+            Json(serde_json::json!({"error": "Only a clerk can create sign-in links"})),
+        )
             .into_response();
     }
     if matches!(new.actor, Actor::Public | Actor::System) || new.display_name.trim().is_empty() {
         return (StatusCode::BAD_REQUEST, Json(serde_json::json!({"error": "A link is for a named clerk, member or the Commissioner"})))
             .into_response();
     }
-    let who = Identity { actor: new.actor, display_name: new.display_name.trim().to_owned(), signed_in: true };
+    let who = Identity {
+        actor: new.actor,
+        display_name: new.display_name.trim().to_owned(),
+        signed_in: true,
+    };
     match auth.sign_in_url(&who).await {
         Ok(url) => (StatusCode::CREATED, Json(CreatedLink { url })).into_response(),
         Err(error) => {

@@ -67,11 +67,21 @@ pub async fn redeem_link(
     .await?;
     tx.commit().await?;
     let actor: Actor = serde_json::from_str(&principal)?;
-    Ok(Some((session, Identity { actor, display_name, signed_in: true })))
+    Ok(Some((
+        session,
+        Identity {
+            actor,
+            display_name,
+            signed_in: true,
+        },
+    )))
 }
 
 /// The identity of a live session, or `None` if it is unknown, expired or ended.
-pub async fn session_identity(pool: &SqlitePool, session: &str) -> Result<Option<Identity>, StoreError> {
+pub async fn session_identity(
+    pool: &SqlitePool,
+    session: &str,
+) -> Result<Option<Identity>, StoreError> {
     let row: Option<(String, String)> = sqlx::query_as(
         "SELECT principal, display_name FROM session WHERE token_hash = ? AND ended_at IS NULL AND expires_at > ?",
     )
@@ -80,7 +90,11 @@ pub async fn session_identity(pool: &SqlitePool, session: &str) -> Result<Option
     .fetch_optional(pool)
     .await?;
     row.map(|(principal, display_name)| {
-        Ok(Identity { actor: serde_json::from_str(&principal)?, display_name, signed_in: true })
+        Ok(Identity {
+            actor: serde_json::from_str(&principal)?,
+            display_name,
+            signed_in: true,
+        })
     })
     .transpose()
 }

@@ -39,7 +39,14 @@ impl MeetingHandle {
     /// Runs `command` as `actor`. Resolves after the events are committed to the log and published.
     pub async fn execute(&self, actor: Actor, command: Command) -> Result<Receipt, AppError> {
         let (reply, answer) = oneshot::channel();
-        self.commands.send(Execute { actor, command, reply }).await.map_err(|_| AppError::Unavailable)?;
+        self.commands
+            .send(Execute {
+                actor,
+                command,
+                reply,
+            })
+            .await
+            .map_err(|_| AppError::Unavailable)?;
         answer.await.map_err(|_| AppError::Unavailable)?
     }
 
@@ -76,7 +83,9 @@ impl Hub {
             tracing::info!(meeting = %id, seq = meeting.seq(), "meeting replayed from the log");
             meetings.insert(id.clone(), task::spawn(id, meeting, store.clone()));
         }
-        Ok(Self { meetings: Arc::new(meetings) })
+        Ok(Self {
+            meetings: Arc::new(meetings),
+        })
     }
 
     pub fn get(&self, id: &str) -> Option<&MeetingHandle> {
@@ -95,7 +104,15 @@ async fn seed_missing(store: &EventStore) -> Result<(), StoreError> {
         if existing.contains(&id) {
             continue;
         }
-        store.append(&id, 0, &Actor::System, &clock::rfc3339(clock::now()), &events).await?;
+        store
+            .append(
+                &id,
+                0,
+                &Actor::System,
+                &clock::rfc3339(clock::now()),
+                &events,
+            )
+            .await?;
         tracing::info!(meeting = %id, events = events.len(), "demo meeting seeded");
     }
     Ok(())

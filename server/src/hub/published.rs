@@ -22,7 +22,12 @@ impl Published {
     pub fn of(meeting: &Meeting) -> Self {
         let meeting = Arc::new(meeting.clone());
         let public_msg = snapshot_text(&meeting, &Actor::Public);
-        Self { seq: meeting.seq(), at: std::time::Instant::now(), meeting, public_msg }
+        Self {
+            seq: meeting.seq(),
+            at: std::time::Instant::now(),
+            meeting,
+            public_msg,
+        }
     }
 
     /// The snapshot message for `viewer`, shared for the public, freshly projected for anyone else.
@@ -35,7 +40,12 @@ impl Published {
 }
 
 fn snapshot_text(meeting: &Meeting, viewer: &Actor) -> Utf8Bytes {
-    let msg = ServerMsg::Snapshot { seq: meeting.seq(), view: Box::new(project(meeting, viewer)) };
+    let msg = ServerMsg::Snapshot {
+        seq: meeting.seq(),
+        view: Box::new(project(meeting, viewer)),
+    };
     // A view is plain data (strings, numbers, vectors): serializing it cannot fail.
-    serde_json::to_string(&msg).expect("a MeetingView always serializes").into()
+    serde_json::to_string(&msg)
+        .expect("a MeetingView always serializes")
+        .into()
 }

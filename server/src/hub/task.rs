@@ -17,7 +17,10 @@ pub(super) fn spawn(id: MeetingId, meeting: Meeting, store: EventStore) -> Meeti
     let (commands, inbox) = mpsc::channel(COMMAND_QUEUE);
     let (publisher, published) = watch::channel(Arc::new(Published::of(&meeting)));
     tokio::spawn(run(id, meeting, store, inbox, publisher));
-    MeetingHandle { commands, published }
+    MeetingHandle {
+        commands,
+        published,
+    }
 }
 
 #[tracing::instrument(name = "meeting_writer", skip_all, fields(meeting = %id))]
@@ -28,7 +31,12 @@ async fn run(
     mut inbox: mpsc::Receiver<Execute>,
     publisher: watch::Sender<Arc<Published>>,
 ) {
-    while let Some(Execute { actor, command, reply }) = inbox.recv().await {
+    while let Some(Execute {
+        actor,
+        command,
+        reply,
+    }) = inbox.recv().await
+    {
         let name = command_name(&command);
         let started = Instant::now();
         let result = execute(&id, &mut meeting, &store, &actor, command, &publisher).await;
@@ -42,7 +50,9 @@ async fn run(
             Err(AppError::Command(reason)) => tracing::info!(
                 actor = role(&actor), command = %name, seq = meeting.seq(), outcome, %reason, "command rejected"
             ),
-            _ => tracing::info!(actor = role(&actor), command = %name, seq = meeting.seq(), outcome, "command"),
+            _ => {
+                tracing::info!(actor = role(&actor), command = %name, seq = meeting.seq(), outcome, "command")
+            }
         }
         metrics::command_done(&name, outcome, started.elapsed());
         // The caller may have gone away (client disconnected); the command stands either way.
@@ -62,9 +72,15 @@ async fn execute(
     let now = clock::now();
     let events = meeting.decide(actor, command, now)?;
     if events.is_empty() {
-        return Ok(Receipt { seq: meeting.seq(), events: 0 });
+        return Ok(Receipt {
+            seq: meeting.seq(),
+            events: 0,
+        });
     }
-    if let Err(error) = store.append(id, meeting.seq(), actor, &clock::rfc3339(now), &events).await {
+    if let Err(error) = store
+        .append(id, meeting.seq(), actor, &clock::rfc3339(now), &events)
+        .await
+    {
         // Logged once here; the user sees only "unavailable". Nothing was applied, so state and log agree.
         tracing::error!(%error, "appending to the event log failed");
         return Err(AppError::Unavailable);
@@ -74,7 +90,10 @@ async fn execute(
     }
     publisher.send_replace(Arc::new(Published::of(meeting)));
     metrics::published(meeting.seq());
-    Ok(Receipt { seq: meeting.seq(), events: events.len() })
+    Ok(Receipt {
+        seq: meeting.seq(),
+        events: events.len(),
+    })
 }
 
 /// The command's wire name (its serde tag), for logs and metrics.

@@ -38,7 +38,9 @@ fn database_url(dir: &tempfile::TempDir) -> String {
 
 async fn start(db_dir: tempfile::TempDir) -> TestApp {
     let settings = Settings::for_tests(database_url(&db_dir));
-    let app = Application::build(&settings).await.expect("the application builds");
+    let app = Application::build(&settings)
+        .await
+        .expect("the application builds");
     let addr = app.local_addr();
     let app_state = app.state.clone();
     let store = app.state.store.clone();
@@ -50,7 +52,15 @@ async fn start(db_dir: tempfile::TempDir) -> TestApp {
         .await
         .expect("server runs");
     });
-    TestApp { addr, base: format!("http://{addr}"), db_dir, store, app_state, stop: Some(stop), server: Some(server) }
+    TestApp {
+        addr,
+        base: format!("http://{addr}"),
+        db_dir,
+        store,
+        app_state,
+        stop: Some(stop),
+        server: Some(server),
+    }
 }
 
 impl TestApp {
@@ -75,8 +85,17 @@ impl TestApp {
     pub async fn client_as(&self, actor: Actor, name: &str) -> reqwest::Client {
         let client = cookie_client();
         let token = self.link_token(actor, name).await;
-        let response = client.post(format!("{}/sign-in", self.base)).form(&[("token", token)]).send().await.expect("sign in");
-        assert!(response.status().is_success() || response.status().is_redirection(), "sign-in failed: {}", response.status());
+        let response = client
+            .post(format!("{}/sign-in", self.base))
+            .form(&[("token", token)])
+            .send()
+            .await
+            .expect("sign in");
+        assert!(
+            response.status().is_success() || response.status().is_redirection(),
+            "sign-in failed: {}",
+            response.status()
+        );
         client
     }
 
@@ -89,8 +108,16 @@ impl TestApp {
             .send()
             .await
             .expect("sign in");
-        let set_cookie = response.headers().get("set-cookie").expect("a session cookie").to_str().expect("ascii");
-        assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Strict"), "cookie flags: {set_cookie}");
+        let set_cookie = response
+            .headers()
+            .get("set-cookie")
+            .expect("a session cookie")
+            .to_str()
+            .expect("ascii");
+        assert!(
+            set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Strict"),
+            "cookie flags: {set_cookie}"
+        );
         set_cookie.split(';').next().expect("name=value").to_owned()
     }
 
@@ -99,7 +126,11 @@ impl TestApp {
         let url = self
             .app_state
             .auth
-            .sign_in_url(&Identity { actor, display_name: name.to_owned(), signed_in: true })
+            .sign_in_url(&Identity {
+                actor,
+                display_name: name.to_owned(),
+                signed_in: true,
+            })
             .await
             .expect("link created");
         url.rsplit('/').next().expect("token in url").to_owned()
@@ -118,21 +149,42 @@ impl TestApp {
     pub fn chair_id(&self) -> String {
         let handle = self.app_state.hub.get(DEMO).expect("demo meeting");
         let members = handle.current().meeting.members();
-        members.into_iter().find(|(_, _, chair)| *chair).map(|(id, _, _)| id.0).expect("the demo meeting has a chair")
+        members
+            .into_iter()
+            .find(|(_, _, chair)| *chair)
+            .map(|(id, _, _)| id.0)
+            .expect("the demo meeting has a chair")
     }
 
     /// Every member of the demo meeting's panel (ids), chair included.
     pub fn member_ids(&self) -> Vec<String> {
         let handle = self.app_state.hub.get(DEMO).expect("demo meeting");
-        handle.current().meeting.members().into_iter().map(|(id, _, _)| id.0).collect()
+        handle
+            .current()
+            .meeting
+            .members()
+            .into_iter()
+            .map(|(id, _, _)| id.0)
+            .collect()
     }
 
     pub async fn clerk(&self) -> reqwest::Client {
-        self.client_as(Actor::Clerk { name: "Test Clerk".into() }, "Test Clerk").await
+        self.client_as(
+            Actor::Clerk {
+                name: "Test Clerk".into(),
+            },
+            "Test Clerk",
+        )
+        .await
     }
 
     /// POSTs a command; returns the status and the JSON body.
-    pub async fn command(&self, client: &reqwest::Client, meeting: &str, command: &Command) -> (u16, serde_json::Value) {
+    pub async fn command(
+        &self,
+        client: &reqwest::Client,
+        meeting: &str,
+        command: &Command,
+    ) -> (u16, serde_json::Value) {
         let response = client
             .post(format!("{}/api/v1/meetings/{meeting}/commands", self.base))
             .json(command)
@@ -140,7 +192,10 @@ impl TestApp {
             .await
             .expect("command request");
         let status = response.status().as_u16();
-        (status, response.json().await.unwrap_or(serde_json::Value::Null))
+        (
+            status,
+            response.json().await.unwrap_or(serde_json::Value::Null),
+        )
     }
 
     /// Like `command` but panics unless it was accepted; returns the receipt's seq.
@@ -151,7 +206,11 @@ impl TestApp {
     }
 
     pub async fn log_len(&self, meeting: &str) -> usize {
-        self.store.load(&app::meeting::MeetingId(meeting.to_owned())).await.expect("load").len()
+        self.store
+            .load(&app::meeting::MeetingId(meeting.to_owned()))
+            .await
+            .expect("load")
+            .len()
     }
 
     pub fn ws_url(&self, meeting: &str) -> String {
@@ -159,13 +218,17 @@ impl TestApp {
     }
 
     pub async fn connect(&self, meeting: &str) -> Socket {
-        let (socket, _) = tokio_tungstenite::connect_async(self.ws_url(meeting)).await.expect("websocket connects");
+        let (socket, _) = tokio_tungstenite::connect_async(self.ws_url(meeting))
+            .await
+            .expect("websocket connects");
         socket
     }
 }
 
 pub fn member_actor(id: &str) -> Actor {
-    Actor::Member { member: MemberId(id.to_owned()) }
+    Actor::Member {
+        member: MemberId(id.to_owned()),
+    }
 }
 
 pub fn cookie_client() -> reqwest::Client {
