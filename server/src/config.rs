@@ -94,3 +94,40 @@ where
         .parse()
         .map_err(|e| anyhow!("{name} has a bad value {raw:?}: {e}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_value_names_its_variable_and_the_value() {
+        let error = parse::<SocketAddr>("PANELCAST_ADDR", "localhost:port")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("PANELCAST_ADDR") && error.contains("localhost:port"),
+            "{error}"
+        );
+        let error = parse::<u64>("PANELCAST_LINK_TTL_MINUTES", "-5")
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("PANELCAST_LINK_TTL_MINUTES"), "{error}");
+    }
+
+    #[test]
+    fn good_values_parse_with_surrounding_space() {
+        assert_eq!(
+            parse::<SocketAddr>("PANELCAST_ADDR", " 0.0.0.0:8080 ").unwrap(),
+            SocketAddr::from(([0, 0, 0, 0], 8080))
+        );
+        assert!(parse::<bool>("PANELCAST_SEED_DEMO", "false").is_ok_and(|b| !b));
+    }
+
+    #[test]
+    fn cookies_are_secure_only_over_tls() {
+        let mut settings = Settings::for_tests("sqlite::memory:");
+        assert!(!settings.secure_cookies());
+        settings.public_url = "https://panel.example".into();
+        assert!(settings.secure_cookies());
+    }
+}
