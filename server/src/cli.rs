@@ -25,6 +25,8 @@ pub enum Cmd {
         #[arg(long)]
         demo_links: bool,
     },
+    /// Check the hash chain of every meeting's event log; exits non-zero if any link is broken.
+    VerifyLog,
     /// Print a single-use sign-in link.
     SignInLink {
         /// `clerk`, `member` or `commissioner`.
@@ -42,6 +44,7 @@ pub enum Cmd {
 pub async fn run(args: Args, settings: Settings) -> anyhow::Result<()> {
     match args.command.unwrap_or(Cmd::Serve { demo_links: false }) {
         Cmd::Serve { demo_links } => serve(settings, demo_links).await,
+        Cmd::VerifyLog => verify_log(&settings).await,
         Cmd::SignInLink { role, member, name } => {
             let actor = match (role.as_str(), member) {
                 ("clerk", _) => Actor::Clerk { name: name.clone() },
@@ -74,12 +77,32 @@ async fn serve(settings: Settings, demo_links: bool) -> anyhow::Result<()> {
     let app = Application::build(&settings)
         .await
         .context("starting the server")?;
+    let shutdown = crate::shutdown_signal();
     tracing::info!(addr = %app.local_addr(), "Panelcast listening");
     if demo_links {
         print_demo_links(&app).await?;
     }
-    app.run_until(crate::shutdown_signal()).await?;
+    app.run_until(shutdown).await?;
     tracing::info!("stopped");
+    Ok(())
+}
+
+/// Recomputes every meeting's SHA-256 chain and reports it, one line per meeting.
+async fn verify_log(settings: &Settings) -> anyhow::Result<()> {
+    let store = EventStore::connect(&settings.database_url).await?;
+    let mut broken = 0;
+    for meeting in store.meeting_ids().await? {
+        match store.verify_chain(&meeting).await {
+            Ok(events) => println!("{meeting}: ok, {events} events"),
+            Err(error) => {
+                broken += 1;
+                println!("{meeting}: BROKEN: {error}");
+            }
+        }
+    }
+    if broken > 0 {
+        anyhow::bail!("{broken} meeting log(s) failed verification");
+    }
     Ok(())
 }
 

@@ -79,3 +79,47 @@ fn sigterm_shuts_the_server_down_gracefully() {
         "the server logged that it stopped: {rest:?}"
     );
 }
+
+#[test]
+fn verify_log_reports_an_intact_chain_and_fails_on_a_tampered_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("v.db").display());
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let store = runtime
+        .block_on(server::store::EventStore::connect(&url))
+        .expect("store");
+    for (id, events) in app::meeting::seed::demo_meetings() {
+        runtime
+            .block_on(store.append(
+                &id,
+                0,
+                &app::meeting::Actor::System,
+                "2022-11-28T09:00:00Z",
+                &events,
+            ))
+            .expect("append");
+    }
+
+    let intact = server()
+        .env("DATABASE_URL", &url)
+        .arg("verify-log")
+        .output()
+        .expect("runs");
+    let report = String::from_utf8_lossy(&intact.stdout);
+    assert!(intact.status.success(), "{report}");
+    assert!(report.contains("2022-12-06: ok"), "{report}");
+
+    runtime
+        .block_on(
+            sqlx::query("UPDATE meeting_event SET payload = '{}' WHERE meeting_id = '2022-12-06'")
+                .execute(store.pool()),
+        )
+        .expect("tamper");
+    let tampered = server()
+        .env("DATABASE_URL", &url)
+        .arg("verify-log")
+        .output()
+        .expect("runs");
+    assert!(!tampered.status.success());
+    assert!(String::from_utf8_lossy(&tampered.stdout).contains("2022-12-06: BROKEN"));
+}
