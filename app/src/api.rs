@@ -23,7 +23,9 @@ pub async fn list_meetings() -> Result<Vec<MeetingSummary>, AppError> {
 pub async fn get_meeting_view(meeting: String) -> Result<(u64, MeetingView), AppError> {
     let service = ssr::service()?;
     let identity = ssr::identity().await;
-    service.view(&meeting, &identity.actor).ok_or(AppError::NotFound)
+    service
+        .view(&meeting, &identity.actor)
+        .ok_or(AppError::NotFound)
 }
 
 /// Runs one command against a meeting as the signed-in actor.
@@ -38,7 +40,11 @@ pub async fn run_command(meeting: String, command: Command) -> Result<Receipt, A
 #[server(input = Json, endpoint = "whoami")]
 pub async fn whoami() -> Result<SignedIn, AppError> {
     let identity = ssr::identity().await;
-    Ok(SignedIn { display_name: identity.display_name, signed_in: identity.signed_in })
+    Ok(SignedIn {
+        is_clerk: matches!(identity.actor, crate::meeting::Actor::Clerk { .. }),
+        display_name: identity.display_name,
+        signed_in: identity.signed_in,
+    })
 }
 
 /// The signed-in identity as the UI shows it.
@@ -46,4 +52,7 @@ pub async fn whoami() -> Result<SignedIn, AppError> {
 pub struct SignedIn {
     pub display_name: String,
     pub signed_in: bool,
+    /// Whether this is a clerk, who may create sign-in links (the server checks again).
+    #[serde(default)]
+    pub is_clerk: bool,
 }

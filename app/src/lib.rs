@@ -4,8 +4,8 @@
 //! server (SSR) and the browser (hydration).
 #![recursion_limit = "512"]
 
-pub mod meeting;
 pub mod api;
+pub mod meeting;
 pub mod protocol;
 pub mod ui;
 

@@ -38,7 +38,11 @@ pub struct Identity {
 impl Identity {
     /// An anonymous member of the public.
     pub fn public() -> Self {
-        Self { actor: Actor::Public, display_name: "Public".to_owned(), signed_in: false }
+        Self {
+            actor: Actor::Public,
+            display_name: "Public".to_owned(),
+            signed_in: false,
+        }
     }
 }
 

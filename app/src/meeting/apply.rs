@@ -25,6 +25,7 @@ impl Meeting {
                     question_deadline: spec.question_deadline,
                     substitutes_vote_on_vetoes: spec.substitutes_vote_on_vetoes,
                     contact: spec.contact.clone(),
+                    webcast_url: spec.webcast_url.clone(),
                 });
                 self.phase = Phase::Scheduled;
                 self.agenda.sections = spec.sections.clone();

@@ -37,6 +37,9 @@ pub struct MeetingSpec {
     /// The public contact line: "Anna Taylor on 03000 416478" (S4:11).
     #[serde(default)]
     pub contact: Option<String>,
+    /// The webcast's HLS stream (an `.m3u8` address), if the meeting is webcast through Panelcast.
+    #[serde(default)]
+    pub webcast_url: Option<String>,
 }
 
 /// A user's intent.

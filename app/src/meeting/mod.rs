@@ -73,6 +73,8 @@ pub struct MeetingInfo {
     pub question_deadline: Option<Timestamp>,
     pub substitutes_vote_on_vetoes: bool,
     pub contact: Option<String>,
+    #[serde(default)]
+    pub webcast_url: Option<String>,
 }
 
 /// One meeting's state, rebuilt by applying its events in order. `Default` is nothing scheduled yet.

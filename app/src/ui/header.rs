@@ -17,6 +17,7 @@ pub fn SiteHeader() -> impl IntoView {
                         view! {
                             <span class="site-header__who">
                                 <span>"Signed in as " <strong>{me.display_name}</strong></span>
+                                {me.is_clerk.then(|| view! { <a href="/clerk/sign-in-links">"Sign-in links"</a> })}
                                 <form method="post" action="/sign-out">
                                     <button class="link-button" type="submit">"Sign out"</button>
                                 </form>

@@ -25,7 +25,11 @@ impl LiveStatus {
 }
 
 /// Follows `meeting` live, writing each newer snapshot into `state` and the connection state into `status`.
-pub fn follow_meeting(meeting: String, state: RwSignal<(u64, MeetingView)>, status: RwSignal<LiveStatus>) {
+pub fn follow_meeting(
+    meeting: String,
+    state: RwSignal<(u64, MeetingView)>,
+    status: RwSignal<LiveStatus>,
+) {
     #[cfg(feature = "hydrate")]
     browser::open(std::rc::Rc::from(meeting.as_str()), state, status, 0);
     #[cfg(not(feature = "hydrate"))]
@@ -44,9 +48,18 @@ mod browser {
     use crate::meeting::MeetingView;
     use crate::protocol::ServerMsg;
 
-    pub(super) fn open(meeting: Rc<str>, state: RwSignal<(u64, MeetingView)>, status: RwSignal<LiveStatus>, attempt: u32) {
+    pub(super) fn open(
+        meeting: Rc<str>,
+        state: RwSignal<(u64, MeetingView)>,
+        status: RwSignal<LiveStatus>,
+        attempt: u32,
+    ) {
         let location = window().location();
-        let scheme = if location.protocol().ok().as_deref() == Some("https:") { "wss" } else { "ws" };
+        let scheme = if location.protocol().ok().as_deref() == Some("https:") {
+            "wss"
+        } else {
+            "ws"
+        };
         let host = location.host().unwrap_or_default();
         let since = state.with_untracked(|(seq, _)| *seq);
         let url = format!("{scheme}://{host}/ws/meetings/{meeting}?since={since}");
@@ -60,7 +73,9 @@ mod browser {
         on_open.forget();
 
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let Some(text) = event.data().as_string() else { return };
+            let Some(text) = event.data().as_string() else {
+                return;
+            };
             match serde_json::from_str::<ServerMsg>(&text) {
                 Ok(ServerMsg::Snapshot { seq, view }) => {
                     // Snapshots only move forward; an older one (a race with a reconnect) is ignored.
@@ -87,9 +102,17 @@ mod browser {
         on_close.forget();
     }
 
-    fn retry(meeting: Rc<str>, state: RwSignal<(u64, MeetingView)>, status: RwSignal<LiveStatus>, attempt: u32) {
+    fn retry(
+        meeting: Rc<str>,
+        state: RwSignal<(u64, MeetingView)>,
+        status: RwSignal<LiveStatus>,
+        attempt: u32,
+    ) {
         let delay = Duration::from_millis((500u64 << attempt.min(5)).min(15_000));
         let meeting = meeting.to_string();
-        set_timeout(move || open(Rc::from(meeting.as_str()), state, status, attempt), delay);
+        set_timeout(
+            move || open(Rc::from(meeting.as_str()), state, status, attempt),
+            delay,
+        );
     }
 }

@@ -1,25 +1,32 @@
-//! One meeting, live: server-rendered from the current view, then kept current over the websocket.
+//! One meeting, live: server-rendered from the current view, then kept current over the websocket. The same
+//! frame serves the four screens (public page, chair and clerk console, member device, Commissioner view);
+//! each reads slices of one signal that every snapshot replaces.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use super::chair::Console;
+use super::commissioner::CommissionerView;
+use super::context::MeetingCtx;
 use super::live::{follow_meeting, LiveStatus};
+use super::member::MemberDevice;
 use super::not_found::NotFound;
-use super::panels::{AgendaPanel, Banners, BusinessPanel, CurrentItem, MembershipPanel, WebcastPanel};
+use super::public::PublicPage;
+use super::screens::{Screen, ScreenNav};
 use crate::api::get_meeting_view;
 use crate::meeting::MeetingView;
 use crate::protocol::AppError;
 
 #[component]
-pub fn MeetingPage() -> impl IntoView {
+pub fn MeetingPage(screen: Screen) -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let initial = Resource::new(id, get_meeting_view);
     view! {
         <Suspense fallback=|| view! { <p>"Loading the meeting…"</p> }>
             {move || initial.get().map(|result| match result {
-                Ok((seq, view)) => view! { <LiveMeeting id=id() seq view/> }.into_any(),
+                Ok((seq, view)) => view! { <LiveMeeting id=id() seq view screen/> }.into_any(),
                 Err(AppError::NotFound) => view! { <NotFound/> }.into_any(),
                 Err(error) => view! { <p class="banner">{error.to_string()}</p> }.into_any(),
             })}
@@ -27,21 +34,30 @@ pub fn MeetingPage() -> impl IntoView {
     }
 }
 
-/// The meeting with its live state: every panel reads a slice of one signal that each snapshot replaces.
+/// The meeting with its live state, the heading every screen shares, and the screen's own body.
 #[component]
-fn LiveMeeting(id: String, seq: u64, view: MeetingView) -> impl IntoView {
+fn LiveMeeting(id: String, seq: u64, view: MeetingView, screen: Screen) -> impl IntoView {
     let state = RwSignal::new((seq, view));
     let status = RwSignal::new(LiveStatus::Connecting);
+    let follow = id.clone();
     Effect::new(move |first: Option<()>| {
         if first.is_none() {
-            follow_meeting(id.clone(), state, status);
+            follow_meeting(follow.clone(), state, status);
         }
     });
     let view = Memo::new(move |_| state.with(|(_, view)| view.clone()));
-    let title = move || view.with(|v| v.title.clone());
+    provide_context(MeetingCtx {
+        id: StoredValue::new(id.clone()),
+        view,
+    });
+    let title = move || view.with(|v| format!("{}: {}", screen.title(), v.date));
     view! {
         <Title text=title/>
-        <h1>{title}</h1>
+        <ScreenNav id=id.clone() current=screen/>
+        <h1>
+            <span class="caption">{move || view.with(|v| v.title.clone())}</span>
+            {screen.heading()}
+        </h1>
         <p class="lede">
             {move || view.with(|v| format!("{}, {}. {}", v.date, v.time, v.venue))}
         </p>
@@ -50,17 +66,13 @@ fn LiveMeeting(id: String, seq: u64, view: MeetingView) -> impl IntoView {
                 {move || view.with(|v| v.phase_label.clone())}
             </span>
             " "
-            <span role="status" aria-live="polite">{move || status.get().label()}</span>
+            <span role="status" aria-live="polite" data-testid="live-status">{move || status.get().label()}</span>
         </p>
-        <Banners view/>
-        <div class="layout">
-            <div>
-                <WebcastPanel view/>
-                <CurrentItem view/>
-                <BusinessPanel view/>
-            </div>
-            <AgendaPanel view/>
-        </div>
-        <MembershipPanel view/>
+        {match screen {
+            Screen::Public => view! { <PublicPage/> }.into_any(),
+            Screen::Console => view! { <Console/> }.into_any(),
+            Screen::Member => view! { <MemberDevice/> }.into_any(),
+            Screen::Commissioner => view! { <CommissionerView/> }.into_any(),
+        }}
     }
 }

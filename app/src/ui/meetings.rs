@@ -31,7 +31,11 @@ pub fn MeetingsPage() -> impl IntoView {
 }
 
 #[component]
-fn MeetingGroup(heading: &'static str, empty: &'static str, meetings: Vec<MeetingSummary>) -> impl IntoView {
+fn MeetingGroup(
+    heading: &'static str,
+    empty: &'static str,
+    meetings: Vec<MeetingSummary>,
+) -> impl IntoView {
     let body = if meetings.is_empty() {
         view! { <p class="muted">{empty}</p> }.into_any()
     } else {
@@ -45,7 +49,8 @@ fn MeetingGroup(heading: &'static str, empty: &'static str, meetings: Vec<Meetin
                     </li>
                 }).collect_view()}
             </ul>
-        }.into_any()
+        }
+        .into_any()
     };
     view! { <section><h2>{heading}</h2>{body}</section> }
 }

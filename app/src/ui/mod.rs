@@ -1,11 +1,22 @@
 //! The leptos application: server-rendered first, hydrated in the browser, live over the websocket.
 
+mod browser;
+mod chair;
+mod clerk;
+mod command;
+mod commissioner;
+mod confirm;
+mod context;
 mod header;
 mod live;
 mod meeting_page;
 mod meetings;
+mod member;
 mod not_found;
 mod panels;
+mod public;
+mod screens;
+mod webcast;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -13,8 +24,10 @@ use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
 };
+use meeting_page::MeetingPage;
 
 pub use live::LiveStatus;
+pub use screens::Screen;
 
 /// The HTML document around the app (server side only renders it).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -28,6 +41,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>
+                // Plays a meeting's HLS webcast; loads the vendored hls.js only where the browser needs it.
+                <script src="/webcast.js" defer=true></script>
             </head>
             <body>
                 <App/>
@@ -36,7 +51,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The routes: the list of meetings, one meeting, and a friendly 404 for anything else.
+/// The routes: the list of meetings; a meeting's four screens (public page, chair and clerk console, member
+/// device, Commissioner); the clerk's sign-in links; and a friendly 404 for anything else.
 ///
 /// Pages render with `SsrMode::Async`: the server waits for the meeting's view and sends complete HTML, so the
 /// page reads fully without JavaScript (out-of-order streaming would need the script to place the content).
@@ -52,7 +68,11 @@ pub fn App() -> impl IntoView {
             <main class="page" id="main">
                 <Routes fallback=not_found::NotFound>
                     <Route path=path!("/") view=meetings::MeetingsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/meetings/:id") view=meeting_page::MeetingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id") view=|| view! { <MeetingPage screen=Screen::Public/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id/console") view=|| view! { <MeetingPage screen=Screen::Console/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id/member") view=|| view! { <MeetingPage screen=Screen::Member/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id/commissioner") view=|| view! { <MeetingPage screen=Screen::Commissioner/> } ssr=SsrMode::Async/>
+                    <Route path=path!("/clerk/sign-in-links") view=clerk::SignInLinksPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

@@ -1,6 +1,8 @@
 //! Tuesday 6 December 2022, 10.00 am: the Chief Constable confirmation hearing (S4:1-79, S4:248-330).
 
-use super::{council, seat, section, standing_items, COMMISSIONER, COUNTY_HALL, PANEL};
+use super::{
+    council, seat, section, standing_items, COMMISSIONER, COUNTY_HALL, DEMO_WEBCAST, PANEL,
+};
 use crate::meeting::agenda::{AgendaItem, AgendaSection};
 use crate::meeting::command::MeetingSpec;
 use crate::meeting::hearing::HearingSpec;
@@ -31,6 +33,7 @@ pub fn spec() -> MeetingSpec {
         hearing: Some(hearing()),
         substitutes_vote_on_vetoes: false,
         contact: Some("Anna Taylor on 03000 416478".to_owned()),
+        webcast_url: Some(DEMO_WEBCAST.to_owned()),
     }
 }
 

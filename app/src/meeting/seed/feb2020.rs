@@ -81,5 +81,6 @@ pub fn spec() -> MeetingSpec {
         hearing: None,
         substitutes_vote_on_vetoes: false,
         contact: Some("Anna Taylor/Joel Cook on 03000 416478/416892".to_owned()),
+        webcast_url: None,
     }
 }

@@ -19,6 +19,8 @@ use super::Meeting;
 pub const PANEL: &str = "Kent and Medway Police and Crime Panel";
 /// The Commissioner in every seeded year (S2:81, S0:88, S4:91).
 pub const COMMISSIONER: &str = "Mr Matthew Scott";
+/// The seeds have no stream address; the demo plays a short test pattern served from `public/webcast/demo/`.
+pub const DEMO_WEBCAST: &str = "/webcast/demo/index.m3u8";
 /// Sessions House, County Hall, Maidstone (S4:9).
 pub const COUNTY_HALL: &str = "Sessions House, County Hall, Maidstone";
 

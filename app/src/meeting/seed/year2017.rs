@@ -29,6 +29,7 @@ fn meeting(id: &str, date: CivilDate, sections: Vec<AgendaSection>) -> MeetingSp
         hearing: None,
         substitutes_vote_on_vetoes: false,
         contact: Some("Anna Taylor/Joel Cook on 03000 416478/416892".to_owned()),
+        webcast_url: None,
     }
 }
 
@@ -73,7 +74,16 @@ pub fn february() -> MeetingSpec {
 }
 
 /// 28 March 2017, as printed (S2:42-61). Section C has no items and no note (S2:53).
+///
+/// Unlike the other demo meetings it sets no deadline for questions, so that submitting, accepting
+/// and rejecting questions can be tried in the demo today (every other deadline is years past).
 pub fn march() -> MeetingSpec {
+    let mut spec = march_as_printed();
+    spec.question_deadline = None;
+    spec
+}
+
+fn march_as_printed() -> MeetingSpec {
     meeting(
         "2017-03-28",
         CivilDate::new(2017, 3, 28),

@@ -37,6 +37,9 @@ pub struct MeetingView {
     pub time: String,
     pub venue: String,
     pub contact: Option<String>,
+    /// The webcast's HLS stream address; `None` when there is none, and always during a private session.
+    #[serde(default)]
+    pub webcast_url: Option<String>,
     pub commissioner: String,
     /// "scheduled", "open", "adjourned", "closed".
     pub phase: String,

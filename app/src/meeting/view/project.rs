@@ -28,6 +28,11 @@ pub fn project(meeting: &Meeting, viewer: &Viewer) -> MeetingView {
         time: info.map(|i| i.starts_at.london_hm()).unwrap_or_default(),
         venue: info.map(|i| i.venue.clone()).unwrap_or_default(),
         contact: info.and_then(|i| i.contact.clone()),
+        webcast_url: if meeting.private_session().is_some() {
+            None
+        } else {
+            info.and_then(|i| i.webcast_url.clone())
+        },
         commissioner: info.map(|i| i.commissioner.clone()).unwrap_or_default(),
         phase: meeting.phase().code().to_owned(),
         phase_label: meeting.phase().label(),

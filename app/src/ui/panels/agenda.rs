@@ -39,7 +39,11 @@ fn Section(section: SectionView) -> impl IntoView {
 
 #[component]
 fn Item(item: ItemView) -> impl IntoView {
-    let class = if item.is_current { "agenda-item agenda-item--current" } else { "agenda-item" };
+    let class = if item.is_current {
+        "agenda-item agenda-item--current"
+    } else {
+        "agenda-item"
+    };
     let mut meta = Vec::new();
     if let Some(pages) = &item.pages {
         // Printed as in the agenda pack: "(Pages 11 - 56)" (S4:47), "Page 7" for one page.
@@ -74,7 +78,13 @@ pub fn CurrentItem(view: Memo<MeetingView>) -> impl IntoView {
     let current = Memo::new(move |_| {
         view.with(|v| {
             let code = v.current_item.clone()?;
-            let title = v.sections.iter().flat_map(|s| &s.items).find(|i| i.code == code)?.title.clone();
+            let title = v
+                .sections
+                .iter()
+                .flat_map(|s| &s.items)
+                .find(|i| i.code == code)?
+                .title
+                .clone();
             Some(format!("{} {}", code.0, title))
         })
     });

@@ -1,31 +1,27 @@
-//! The business of the meeting as this viewer may see it: the hearing, votes (standing and results with their
-//! arithmetic) and questions to the Commissioner.
+//! The business of the meeting as this viewer may see it: the confirmation hearing, votes, and questions to
+//! the Commissioner (the public see only those the chair has accepted).
 
 use leptos::prelude::*;
 
-use crate::meeting::view::{HearingView, QuestionView, VoteView};
+use super::votes::VotesPanel;
+use crate::meeting::view::{HearingView, QuestionView};
 use crate::meeting::MeetingView;
 
 #[component]
 pub fn BusinessPanel(view: Memo<MeetingView>) -> impl IntoView {
     let hearing = Memo::new(move |_| view.with(|v| v.hearing.clone()));
-    let votes = Memo::new(move |_| view.with(|v| v.votes.clone()));
+    view! {
+        {move || hearing.get().map(|hearing| view! { <HearingPanel hearing/> })}
+        <VotesPanel view/>
+        <QuestionsPanel view/>
+    }
+}
+
+/// Questions to the Commissioner, with their status, answers and (for the asker) a rejection's reason.
+#[component]
+fn QuestionsPanel(view: Memo<MeetingView>) -> impl IntoView {
     let questions = Memo::new(move |_| view.with(|v| v.questions.clone()));
     view! {
-        {move || hearing.get().map(|hearing| view! { <Hearing hearing/> })}
-        <section aria-labelledby="votes-heading">
-            <h2 id="votes-heading">"Votes"</h2>
-            <div aria-live="polite">
-                {move || {
-                    let votes = votes.get();
-                    if votes.is_empty() {
-                        view! { <p class="muted">"No vote has been opened yet."</p> }.into_any()
-                    } else {
-                        votes.into_iter().rev().map(|vote| view! { <Vote vote/> }).collect_view().into_any()
-                    }
-                }}
-            </div>
-        </section>
         <section aria-labelledby="questions-heading">
             <h2 id="questions-heading">"Questions to the Commissioner"</h2>
             <div aria-live="polite">
@@ -35,8 +31,8 @@ pub fn BusinessPanel(view: Memo<MeetingView>) -> impl IntoView {
                         view! { <p class="muted">"No questions have been accepted yet."</p> }.into_any()
                     } else {
                         view! {
-                            <ol class="agenda">
-                                {questions.into_iter().map(|question| view! { <Question question/> }).collect_view()}
+                            <ol class="agenda" data-testid="questions">
+                                {questions.into_iter().map(|question| view! { <QuestionItem question/> }).collect_view()}
                             </ol>
                         }.into_any()
                     }
@@ -46,57 +42,55 @@ pub fn BusinessPanel(view: Memo<MeetingView>) -> impl IntoView {
     }
 }
 
+/// The confirmation hearing: candidate, stage, dates, outcome, and the criteria and terms of the post.
 #[component]
-fn Hearing(hearing: HearingView) -> impl IntoView {
+pub fn HearingPanel(hearing: HearingView) -> impl IntoView {
     view! {
-        <section class="panel" aria-labelledby="hearing-heading">
+        <section class="panel" aria-labelledby="hearing-heading" data-testid="hearing">
             <h2 id="hearing-heading">"Confirmation hearing: " {hearing.post.clone()}</h2>
             <dl class="summary-list">
                 <dt>"Candidate"</dt><dd>{hearing.candidate.clone()}</dd>
-                <dt>"Stage"</dt><dd>{hearing.stage_label.clone()}</dd>
+                <dt>"Stage"</dt><dd data-testid="hearing-stage">{hearing.stage_label.clone()}</dd>
                 <dt>"Notified"</dt><dd>{hearing.notified_on.clone()}</dd>
                 <dt>"Report due by"</dt><dd>{hearing.report_deadline.clone()}</dd>
                 {hearing.outcome.clone().map(|o| view! { <dt>"Outcome"</dt><dd>{o}</dd> })}
+                {hearing.reported_on.clone().map(|on| view! { <dt>"Reported"</dt><dd>{on}</dd> })}
+                {hearing.commissioner_accepts.map(|yes| view! {
+                    <dt>"Commissioner's response"</dt>
+                    <dd>{if yes { "Accepts the recommendation" } else { "Does not accept the recommendation" }}</dd>
+                })}
             </dl>
-            {(!hearing.terms.is_empty()).then(|| view! {
-                <details>
-                    <summary>"Terms of appointment and criteria"</summary>
-                    <ul>{hearing.terms.iter().chain(&hearing.criteria).map(|t| view! { <li>{t.clone()}</li> }).collect_view()}</ul>
-                </details>
-            })}
+            <List title="Criteria for the post" items=hearing.criteria.clone()/>
+            <List title="Reasons for the choice" items=hearing.reasons.clone()/>
+            <List title="Terms of appointment" items=hearing.terms.clone()/>
         </section>
     }
 }
 
 #[component]
-fn Vote(vote: VoteView) -> impl IntoView {
-    let open = vote.result.is_none();
-    view! {
-        <article class="panel" data-vote=vote.id.0>
-            <h3>{vote.kind_label.clone()} ": " {vote.motion.clone()}</h3>
-            {vote.threshold.clone().map(|t| view! { <p class="standing">{t}</p> })}
-            <p>{vote.turnout.clone()}</p>
-            {open.then(|| vote.standing.clone().map(|s| view! { <p>{s}</p> })).flatten()}
-            {vote.result.clone().map(|result| view! {
-                <p class="standing" data-testid="vote-result">
-                    <span class="tag">{result.outcome_label.clone()}</span> " " {result.arithmetic.clone()}
-                </p>
-            })}
-        </article>
-    }
+fn List(title: &'static str, items: Vec<String>) -> impl IntoView {
+    (!items.is_empty()).then(|| {
+        view! {
+            <details>
+                <summary>{title}</summary>
+                <ul>{items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+            </details>
+        }
+    })
 }
 
 #[component]
-fn Question(question: QuestionView) -> impl IntoView {
+pub fn QuestionItem(question: QuestionView) -> impl IntoView {
     view! {
         <li class="agenda-item" data-question=question.id.0>
             <span class="agenda-item__code">{format!("Q{}", question.id.0)}</span>
             <span>
                 <strong>{question.asker_name.clone()}</strong> ": " {question.text.clone()}
-                " " <span class="tag tag--grey">{question.status_label.clone()}</span>
-                {question.rejection_reason.clone().map(|r| view! { <span class="agenda-item__meta">" Reason: " {r}</span> })}
+                " " <span class="tag tag--grey" data-testid="question-status">{question.status_label.clone()}</span>
+                {question.rejection_reason.clone().map(|r| view! { <span class="agenda-item__meta" data-testid="rejection-reason">" Reason: " {r}</span> })}
                 {question.answer.clone().map(|a| view! { <span class="agenda-item__meta">" Answer: " {a}</span> })}
                 {question.supplementary.clone().map(|s| view! { <span class="agenda-item__meta">" Supplementary: " {s}</span> })}
+                {question.supplementary_answer.clone().map(|s| view! { <span class="agenda-item__meta">" Answer to the supplementary: " {s}</span> })}
             </span>
         </li>
     }

@@ -4,8 +4,10 @@ mod agenda;
 mod business;
 mod membership;
 mod status;
+mod votes;
 
 pub use agenda::{AgendaPanel, CurrentItem};
-pub use business::BusinessPanel;
+pub use business::{BusinessPanel, HearingPanel, QuestionItem};
 pub use membership::MembershipPanel;
-pub use status::{Banners, WebcastPanel};
+pub use status::Banners;
+pub use votes::VoteCard;

@@ -1,0 +1,51 @@
+//! The confirmation hearing's stages from the chair's side: questions to the candidate, private deliberation,
+//! the vote, then the report to the Commissioner. Stages only move forward, one at a time (core rule).
+
+use leptos::prelude::*;
+
+use crate::meeting::{Command, CommandKind};
+use crate::ui::command::{Dispatch, Feedback};
+use crate::ui::context::use_meeting;
+use crate::ui::panels::HearingPanel;
+
+#[component]
+pub fn HearingControls() -> impl IntoView {
+    let meeting = use_meeting();
+    let hearing = meeting.slice(|v| v.hearing.clone());
+    let can_stage = meeting.can(CommandKind::SetHearingStage);
+    let can_report = meeting.can(CommandKind::ReportHearing);
+    let next = Memo::new(move |_| hearing.with(|h| h.as_ref().and_then(|h| h.stage.next())));
+    let reportable = Memo::new(move |_| {
+        hearing.with(|h| {
+            h.as_ref()
+                .is_some_and(|h| h.outcome.is_some() && h.reported_on.is_none())
+        })
+    });
+    let dispatch = Dispatch::new();
+    let pending = dispatch.pending();
+    move || {
+        hearing.get().map(|h| {
+            view! {
+                <section class="console-section" aria-labelledby="hearing-controls-heading">
+                    <h2 id="hearing-controls-heading" class="visually-hidden">"Hearing controls"</h2>
+                    <HearingPanel hearing=h/>
+                    <div class="button-row">
+                        {move || next.get().filter(|_| can_stage.get()).map(|stage| view! {
+                            <button type="button" class="button" disabled=move || pending.get()
+                                on:click=move |_| dispatch.send(Command::SetHearingStage { stage })>
+                                {format!("Move the hearing to: {}", stage.label())}
+                            </button>
+                        })}
+                        {move || (reportable.get() && can_report.get()).then(|| view! {
+                            <button type="button" class="button" disabled=move || pending.get()
+                                on:click=move |_| dispatch.send(Command::ReportHearing)>
+                                "Report the outcome to the Commissioner"
+                            </button>
+                        })}
+                    </div>
+                    <Feedback dispatch/>
+                </section>
+            }
+        })
+    }
+}

@@ -1,0 +1,190 @@
+//! The clerk's sign-in links page: one single-use link per person, for every member and substitute on a
+//! meeting's roster (the chair among them), the Commissioner, and any clerk. Only a clerk can create links:
+//! the server checks, and this page says so to anyone else.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::post::{create_link, NewLink};
+use crate::api::{get_meeting_view, list_meetings, whoami};
+use crate::meeting::{Actor, MeetingView};
+
+/// A link created on this page.
+#[derive(Debug, Clone, PartialEq)]
+struct Created {
+    name: String,
+    outcome: Result<String, String>,
+}
+
+#[component]
+pub fn SignInLinksPage() -> impl IntoView {
+    let who = Resource::new(|| (), |_| whoami());
+    view! {
+        <Title text="Sign-in links"/>
+        <h1>"Sign-in links"</h1>
+        <p class="lede">"Create a single-use link for each person taking part. A link works once and expires; send it to that person only."</p>
+        <Suspense fallback=|| view! { <p>"Checking who you are…"</p> }>
+            {move || who.get().map(|me| match me {
+                Ok(me) if me.is_clerk => view! { <LinkMaker/> }.into_any(),
+                _ => view! {
+                    <div class="banner" data-testid="clerk-only">
+                        <p class="banner__title">"Only a clerk can create sign-in links"</p>
+                        <p>"Sign in with your clerk's link first."</p>
+                    </div>
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn LinkMaker() -> impl IntoView {
+    let meetings = Resource::new(|| (), |_| list_meetings());
+    let chosen = RwSignal::new(String::new());
+    let roster = Resource::new(
+        move || chosen.get(),
+        move |id| async move {
+            let id = if id.is_empty() {
+                list_meetings()
+                    .await
+                    .ok()
+                    .and_then(|m| m.first().map(|m| m.id.clone()))
+                    .unwrap_or_default()
+            } else {
+                id
+            };
+            get_meeting_view(id).await.map(|(_, view)| view)
+        },
+    );
+    let created = RwSignal::new(Vec::<Created>::new());
+    let make = move |actor: Actor, name: String| {
+        leptos::task::spawn_local(async move {
+            let outcome = create_link(NewLink {
+                actor,
+                display_name: name.clone(),
+            })
+            .await;
+            created.update(|list| list.insert(0, Created { name, outcome }));
+        });
+    };
+    view! {
+        <div class="field">
+            <label for="links-meeting">"Meeting whose roster to list"</label>
+            <select id="links-meeting" bind:value=chosen>
+                <Suspense fallback=|| ()>
+                    {move || meetings.get().and_then(Result::ok).map(|list| list.into_iter().map(|m| view! {
+                        <option value=m.id.clone()>{format!("{} ({})", m.when, m.title)}</option>
+                    }).collect_view())}
+                </Suspense>
+            </select>
+        </div>
+        <section aria-labelledby="created-heading">
+            <h2 id="created-heading">"Links created"</h2>
+            <div aria-live="polite" data-testid="created-links">
+                {move || created.with(Vec::is_empty).then(|| view! { <p class="muted">"None yet."</p> })}
+                <ul class="link-list">
+                    {move || created.get().into_iter().enumerate().map(|(i, c)| match c.outcome {
+                        Ok(url) => view! {
+                            <li>
+                                <label for=format!("link-{i}")>{format!("Link for {}", c.name)}</label>
+                                <input id=format!("link-{i}") class="link-list__url" type="text" readonly=true value=url/>
+                            </li>
+                        }.into_any(),
+                        Err(message) => view! { <li class="feedback__error">{format!("No link for {}: {message}", c.name)}</li> }.into_any(),
+                    }).collect_view()}
+                </ul>
+            </div>
+        </section>
+        <Suspense fallback=|| view! { <p>"Loading the roster…"</p> }>
+            {move || roster.get().map(|result| match result {
+                Ok(view) => view! { <People view make/> }.into_any(),
+                Err(error) => view! { <p class="banner">{error.to_string()}</p> }.into_any(),
+            })}
+        </Suspense>
+        <ClerkForm make/>
+    }
+}
+
+#[component]
+fn People(
+    view: MeetingView,
+    make: impl Fn(Actor, String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let mut people: Vec<(String, String, String)> = Vec::new();
+    for seat in &view.roster {
+        if let Some(id) = &seat.holder_id {
+            let role = if seat.is_chair {
+                "Chairman"
+            } else if seat.is_vice_chair {
+                "Vice-Chairman"
+            } else {
+                "Member"
+            };
+            people.push((
+                id.0.clone(),
+                seat.holder.clone(),
+                format!("{role}, {}", seat.seat_name),
+            ));
+        }
+        if let Some(sub) = &seat.substitute {
+            people.push((sub.id.0.clone(), sub.name.clone(), sub.label.clone()));
+        }
+    }
+    let commissioner = view.commissioner.clone();
+    view! {
+        <table class="roster">
+            <caption>"Members, substitutes and the Commissioner"</caption>
+            <thead><tr><th scope="col">"Name"</th><th scope="col">"Role"</th><th scope="col">"Link"</th></tr></thead>
+            <tbody>
+                {people.into_iter().map(|(id, name, role)| {
+                    let label = format!("Create a link for {name}");
+                    let who = name.clone();
+                    view! {
+                        <tr>
+                            <td>{name}</td>
+                            <td>{role}</td>
+                            <td>
+                                <button type="button" class="button button--small button--secondary" aria-label=label
+                                    on:click=move |_| make(Actor::Member { member: crate::meeting::MemberId(id.clone()) }, who.clone())>
+                                    "Create link"
+                                </button>
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+                <tr>
+                    <td>{commissioner.clone()}</td>
+                    <td>"Police and Crime Commissioner"</td>
+                    <td>
+                        <button type="button" class="button button--small button--secondary"
+                            aria-label=format!("Create a link for {commissioner}")
+                            on:click=move |_| make(Actor::Commissioner, commissioner.clone())>
+                            "Create link"
+                        </button>
+                    </td>
+                </tr>
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn ClerkForm(make: impl Fn(Actor, String) + Copy + Send + Sync + 'static) -> impl IntoView {
+    let name = RwSignal::new(String::new());
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let name = name.get_untracked().trim().to_owned();
+        make(Actor::Clerk { name: name.clone() }, name);
+    };
+    view! {
+        <form class="stack-form" on:submit=submit>
+            <h2>"A link for a clerk"</h2>
+            <div class="field">
+                <label for="clerk-name">"Clerk's name"</label>
+                <input id="clerk-name" type="text" required=true autocomplete="off" bind:value=name/>
+            </div>
+            <button type="submit" class="button button--secondary">"Create a clerk's link"</button>
+        </form>
+    }
+}
