@@ -138,16 +138,16 @@ fn People(
             <thead><tr><th scope="col">"Name"</th><th scope="col">"Role"</th><th scope="col">"Link"</th></tr></thead>
             <tbody>
                 {people.into_iter().map(|(id, name, role)| {
-                    let label = format!("Create a link for {name}");
+                    let hidden = format!(" for {name}");
                     let who = name.clone();
                     view! {
                         <tr>
                             <td>{name}</td>
                             <td>{role}</td>
                             <td>
-                                <button type="button" class="button button--small button--secondary" aria-label=label
+                                <button type="button" class="button button--small button--secondary"
                                     on:click=move |_| make(Actor::Member { member: crate::meeting::MemberId(id.clone()) }, who.clone())>
-                                    "Create link"
+                                    "Create link" <span class="visually-hidden">{hidden}</span>
                                 </button>
                             </td>
                         </tr>
@@ -158,9 +158,11 @@ fn People(
                     <td>"Police and Crime Commissioner"</td>
                     <td>
                         <button type="button" class="button button--small button--secondary"
-                            aria-label=format!("Create a link for {commissioner}")
-                            on:click=move |_| make(Actor::Commissioner, commissioner.clone())>
-                            "Create link"
+                            on:click={
+                                let commissioner = commissioner.clone();
+                                move |_| make(Actor::Commissioner, commissioner.clone())
+                            }>
+                            "Create link" <span class="visually-hidden">{format!(" for {commissioner}")}</span>
                         </button>
                     </td>
                 </tr>

@@ -1,0 +1,99 @@
+// Journey 5: an axe-core scan (the npm package, injected into the page) of every screen, live and in use:
+// the public page, the chair's console, the clerk's console, the member's device with an open ballot, the
+// Commissioner's view, the meetings list and the clerk's sign-in links page. Zero violations allowed.
+import { test, expect, Page } from "@playwright/test";
+import { MEETING, stageMeeting, Stage } from "./stage";
+
+let stage: Stage;
+
+test.beforeAll(async ({ browser }) => {
+  stage = await stageMeeting(browser, "journey5");
+});
+
+test.afterAll(async () => {
+  await stage?.close();
+});
+
+async function scan(page: Page) {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as any).axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n: any) => n.target.join(" ") + " :: " + n.failureSummary),
+    }));
+  });
+  expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+}
+
+async function openLive(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.getByTestId("live-status")).toHaveText(/^Live/, { timeout: 10_000 });
+}
+
+const screens: [string, (s: Stage) => any, string, string][] = [
+  ["the public meeting page", (s) => s.public, `/meetings/${MEETING}`, "Agenda"],
+  ["the chair's console", (s) => s.chair, `/meetings/${MEETING}/console`, "Votes"],
+  ["the clerk's console", (s) => s.clerk, `/meetings/${MEETING}/console`, "Attendance"],
+  ["the member's device", (s) => s.member, `/meetings/${MEETING}/member`, "Vote"],
+  ["the Commissioner's view", (s) => s.commissioner, `/meetings/${MEETING}/commissioner`, "Questions accepted for you"],
+];
+
+for (const [name, who, path, heading] of screens) {
+  test(`axe finds no violations on ${name}`, async () => {
+    const page = await who(stage).newPage();
+    await openLive(page, path);
+    await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
+    await scan(page);
+    await page.close();
+  });
+}
+
+test("axe finds no violations on the chair's close-vote confirmation", async () => {
+  const page = await stage.chair.newPage();
+  await openLive(page, `/meetings/${MEETING}/console`);
+  await page.getByRole("button", { name: "Close the vote…" }).click();
+  await expect(page.getByRole("group", { name: "Confirm" })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Confirm" })).toBeFocused();
+  await scan(page);
+  await page.close();
+});
+
+test("axe finds no violations on the meetings list and the clerk's sign-in links page", async () => {
+  const page = await stage.clerk.newPage();
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Live now" })).toBeVisible();
+  await scan(page);
+  await page.goto("/clerk/sign-in-links");
+  await expect(page.getByRole("table", { name: /Members, substitutes/ })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("button", { name: "Create link for Mr Matthew Scott" }).click();
+  const link = page.getByRole("textbox", { name: "Link for Mr Matthew Scott" });
+  await expect(link).toHaveValue(/\/sign-in\/[A-Za-z0-9_-]+$/);
+  await scan(page);
+
+  // The link the clerk's page made signs the Commissioner in, once.
+  const url = await link.inputValue();
+  const fresh = await page.context().browser()!.newContext();
+  const commissioner = await fresh.newPage();
+  await commissioner.goto(url);
+  await commissioner.getByRole("button", { name: "Sign in" }).click();
+  await expect(commissioner.getByText("Signed in as")).toContainText("Mr Matthew Scott");
+  await commissioner.goto(`/meetings/${MEETING}/commissioner`.replace(/^/, new URL(url).origin));
+  await expect(commissioner.getByRole("heading", { name: "Questions accepted for you" })).toBeVisible();
+  await fresh.close();
+  await page.close();
+});
+
+test("only a clerk gets the sign-in links page", async () => {
+  const page = await stage.member.newPage();
+  await page.goto("/clerk/sign-in-links");
+  await expect(page.getByTestId("clerk-only")).toContainText("Only a clerk can create sign-in links");
+  const refused = await stage.member.request.post("/api/v1/sign-in-links", {
+    data: { actor: { role: "commissioner" }, display_name: "Mr Matthew Scott" },
+  });
+  expect(refused.status()).toBe(403);
+  await page.close();
+});
