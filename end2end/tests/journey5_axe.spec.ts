@@ -97,3 +97,34 @@ test("only a clerk gets the sign-in links page", async () => {
   expect(refused.status()).toBe(403);
   await page.close();
 });
+
+test("no screen scrolls sideways on a 320 px phone or at 200% zoom (640 px)", async () => {
+  test.setTimeout(120_000);
+  for (const width of [320, 640]) {
+    for (const [name, who, path] of screens) {
+      const page = await who(stage).newPage();
+      await page.setViewportSize({ width, height: 800 });
+      await openLive(page, path);
+      const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(sideways, `${name} at ${width} px`).toBeLessThanOrEqual(0);
+      await page.close();
+    }
+  }
+});
+
+test("a member can change their vote with the keyboard alone, with focus visible", async () => {
+  const page = await stage.member.newPage();
+  await openLive(page, `/meetings/${MEETING}/member`);
+  const ballot = page.getByTestId("ballot");
+  await expect(ballot.getByLabel("For", { exact: true })).toBeChecked();
+  await ballot.getByLabel("For", { exact: true }).focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(ballot.getByLabel("Against")).toBeChecked();
+  await page.keyboard.press("Tab");
+  const submit = ballot.getByRole("button", { name: "Change my vote" });
+  await expect(submit).toBeFocused();
+  expect(await submit.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("solid");
+  await page.keyboard.press("Enter");
+  await expect(ballot.getByTestId("my-ballot")).toContainText(/You voted Against at \d\d:\d\d — you can change it until the vote closes\./);
+  await page.close();
+});

@@ -7,7 +7,6 @@ use crate::meeting::view::ItemView;
 use crate::meeting::{Command, CommandKind};
 use crate::ui::command::{Dispatch, Feedback};
 use crate::ui::context::use_meeting;
-use crate::ui::panels::CurrentItem;
 
 #[component]
 pub fn AgendaControls() -> impl IntoView {
@@ -21,12 +20,10 @@ pub fn AgendaControls() -> impl IntoView {
     });
     let dispatch = Dispatch::new();
     let pending = dispatch.pending();
-    let view = meeting.view;
     view! {
         <Show when=move || shown.get()>
             <section class="console-section" aria-labelledby="agenda-controls-heading">
                 <h2 id="agenda-controls-heading">"Agenda"</h2>
-                <CurrentItem view/>
                 <div class="button-row">
                     <button type="button" class="button button--secondary" disabled=move || pending.get()
                         on:click=move |_| dispatch.send(Command::GoBackAgenda)>"Previous item"</button>

@@ -108,7 +108,9 @@ fn SubstituteForm(dispatch: Dispatch) -> impl IntoView {
             .map(|s| (s.seat.clone(), format!("{} ({})", s.holder, s.seat_name)))
             .collect::<Vec<(SeatId, String)>>()
     });
-    let seat = RwSignal::new(String::new());
+    let seat = RwSignal::new(
+        seats.with_untracked(|s| s.first().map(|(id, _)| id.0.clone()).unwrap_or_default()),
+    );
     let name = RwSignal::new(String::new());
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();

@@ -65,8 +65,15 @@ fn DeclarationForm() -> impl IntoView {
             .flat_map(|s| s.items.iter().map(|i| (i.code.clone(), i.title.clone())))
             .collect::<Vec<_>>()
     });
-    let member = RwSignal::new(String::new());
-    let item = RwSignal::new(String::new());
+    // A select shows nothing when its value matches no option, so each starts on its first option.
+    let member = RwSignal::new(
+        people.with_untracked(|p| p.first().map(|(id, _)| id.0.clone()).unwrap_or_default()),
+    );
+    let item = RwSignal::new(items.with_untracked(|i| {
+        i.first()
+            .map(|(code, _)| code.0.clone())
+            .unwrap_or_default()
+    }));
     let interest = RwSignal::new(String::new());
     let dispatch = Dispatch::new();
     let submit = move |ev: SubmitEvent| {

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 
 use super::commissioner::ResponseControls;
 use super::context::use_meeting;
-use super::panels::Banners;
+use super::panels::{Banners, CurrentItem};
 use super::screens::{NotForYou, Screen};
 use crate::meeting::Role;
 
@@ -30,6 +30,7 @@ pub fn Console() -> impl IntoView {
         if matches!(role.get(), Role::Chair | Role::Clerk) {
             view! {
                 <Banners view/>
+                <CurrentItem view/>
                 <div class="console">
                     <div class="console__main">
                         <session::SessionControls/>

@@ -10,7 +10,7 @@ use crate::meeting::{Choice, Command, CommandKind, VoteKind, VoteStatus};
 use crate::ui::command::{Dispatch, Feedback};
 use crate::ui::confirm::ConfirmButton;
 use crate::ui::context::use_meeting;
-use crate::ui::panels::VoteCard;
+use crate::ui::panels::{capitalise, VoteCard};
 
 #[component]
 pub fn VoteControls() -> impl IntoView {
@@ -85,7 +85,7 @@ fn LiveVote(vote: VoteView) -> impl IntoView {
             <h3><span class="tag tag--live">"Voting open"</span> " " {vote.kind_label.clone()}</h3>
             <p class="vote__motion">{vote.motion.clone()}</p>
             <p class="vote__count" data-testid="live-turnout">{move || turnout.get()}</p>
-            {vote.threshold.clone().map(|t| view! { <p class="standing">{t}</p> })}
+            {vote.threshold.clone().map(|t| view! { <p class="standing">{capitalise(&t)}</p> })}
             {move || live.with(|v| v.as_ref().and_then(|v| v.standing.clone())).map(|s| view! {
                 <p class="standing" data-testid="live-standing">"Standing: " {s}</p>
             })}

@@ -72,6 +72,7 @@ fn LinkMaker() -> impl IntoView {
         <div class="field">
             <label for="links-meeting">"Meeting whose roster to list"</label>
             <select id="links-meeting" bind:value=chosen>
+                <option value="">"The newest meeting"</option>
                 <Suspense fallback=|| ()>
                     {move || meetings.get().and_then(Result::ok).map(|list| list.into_iter().map(|m| view! {
                         <option value=m.id.clone()>{format!("{} ({})", m.when, m.title)}</option>

@@ -68,7 +68,10 @@ fn Ballot(id: VoteId) -> impl IntoView {
     let problem = RwSignal::new(None::<&'static str>);
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        match choice.get_untracked() {
+        match choice
+            .get_untracked()
+            .or_else(|| mine.with_untracked(|b| b.as_ref().map(|b| b.choice)))
+        {
             Some(choice) => {
                 problem.set(None);
                 dispatch.send(Command::CastBallot {
@@ -95,7 +98,7 @@ fn Ballot(id: VoteId) -> impl IntoView {
                         view! {
                             <div class="choice">
                                 <input type="radio" id=field.clone() name=name.clone() value=c.label()
-                                    prop:checked=move || choice.get() == Some(c)
+                                    prop:checked=move || choice.get().or_else(|| mine.with(|b| b.as_ref().map(|b| b.choice))) == Some(c)
                                     on:change=move |_| choice.set(Some(c))/>
                                 <label for=field>{c.label()}</label>
                             </div>

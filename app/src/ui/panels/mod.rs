@@ -10,4 +10,4 @@ pub use agenda::{AgendaPanel, CurrentItem};
 pub use business::{BusinessPanel, HearingPanel, QuestionItem};
 pub use membership::MembershipPanel;
 pub use status::Banners;
-pub use votes::VoteCard;
+pub use votes::{capitalise, VoteCard};

@@ -94,7 +94,7 @@ fn VoteResult(result: ResultView) -> impl IntoView {
 }
 
 /// "9 of 20 voted" → "9 of 20 voted"; "veto needs 14 of 20 members" → "Veto needs 14 of 20 members".
-fn capitalise(text: &str) -> String {
+pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()

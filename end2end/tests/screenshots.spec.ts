@@ -1,0 +1,92 @@
+// The README's screenshots of the four screens (and the phone layout), taken from a meeting in full swing.
+// Runs only when asked: PANELCAST_SCREENSHOTS=1 npx playwright test screenshots (the server must be built).
+// Each screen is also checked for what it must show, and that nothing scrolls sideways at 320 px.
+import { test, expect, Page } from "@playwright/test";
+import * as path from "node:path";
+import { ROOT, apiAs, clerkApi, mustRun, viewOf, seatHolders } from "./helpers";
+import { MEETING, stageMeeting, Stage } from "./stage";
+
+const OUT = path.join(ROOT, "docs/screenshots");
+const QUESTIONS = "2017-03-28";
+
+test.skip(!process.env.PANELCAST_SCREENSHOTS, "set PANELCAST_SCREENSHOTS=1 to refresh docs/screenshots");
+
+let stage: Stage;
+
+test.beforeAll(async ({ browser }) => {
+  stage = await stageMeeting(browser, "screenshots");
+  // Questions for the Commissioner, on the meeting that still takes them.
+  const clerk = await clerkApi(stage.server);
+  const roster = seatHolders(await viewOf(clerk, QUESTIONS));
+  const chair = await apiAs(stage.server, clerk, { role: "member", member: roster.find((m) => m.chair)!.id, name: "Mr Mike Hill" });
+  const asker = roster.filter((m) => !m.chair)[3];
+  const member = await apiAs(stage.server, clerk, { role: "member", member: asker.id, name: asker.name });
+  await mustRun(chair, QUESTIONS, { type: "OpenMeeting" });
+  await mustRun(chair, QUESTIONS, { type: "GoToItem", item: "B1" });
+  for (const text of [
+    "How many police cadets have gone on to join Kent Police as officers or staff?",
+    "What is the Commissioner doing to engage young people in rural districts?",
+  ]) {
+    await mustRun(member, QUESTIONS, { type: "SubmitQuestion", text });
+  }
+  const ids = (await viewOf(chair, QUESTIONS)).questions.map((q: any) => q.id);
+  for (const id of ids) await mustRun(chair, QUESTIONS, { type: "AcceptQuestion", question: id });
+  await mustRun(chair, QUESTIONS, { type: "PutQuestion", question: ids[0] });
+});
+
+test.afterAll(async () => {
+  await stage?.close();
+});
+
+async function shoot(page: Page, url: string, file: string, width = 1280) {
+  await page.setViewportSize({ width, height: 900 });
+  await page.goto(url);
+  await expect(page.getByTestId("live-status")).toHaveText(/^Live/, { timeout: 10_000 });
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(sideways, `${url} at ${width} px scrolls sideways`).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: path.join(OUT, file), fullPage: true });
+}
+
+test("the public meeting page", async () => {
+  const page = await stage.public.newPage();
+  await shoot(page, `/meetings/${MEETING}`, "public.png");
+  await expect(page.getByTestId("webcast-video")).toHaveAttribute("data-hls-mode", /native|hls\.js/);
+  await shoot(page, `/meetings/${MEETING}`, "public-320.png", 320);
+});
+
+test("the chair's console", async () => {
+  const page = await stage.chair.newPage();
+  await shoot(page, `/meetings/${MEETING}/console`, "console.png");
+  await expect(page.getByTestId("live-turnout")).toHaveText("10 of 20 voted");
+});
+
+test("the member's device", async () => {
+  const page = await stage.member.newPage();
+  await shoot(page, `/meetings/${MEETING}/member`, "member.png", 390);
+  await expect(page.getByTestId("my-ballot")).toContainText("You voted For");
+  await shoot(page, `/meetings/${MEETING}/member`, "member-320.png", 320);
+});
+
+test("the Commissioner's view", async () => {
+  const page = await stage.commissioner.newPage();
+  await shoot(page, `/meetings/${QUESTIONS}/commissioner`, "commissioner.png");
+  await expect(page.getByTestId("question-now")).toContainText("How many police cadets");
+});
+
+test("the clerk's console and sign-in links", async () => {
+  const page = await stage.clerk.newPage();
+  await shoot(page, `/meetings/${MEETING}/console`, "clerk-console.png");
+  await page.goto("/clerk/sign-in-links");
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("button", { name: "Create link for Mr Matthew Scott" }).click();
+  await expect(page.getByRole("textbox", { name: "Link for Mr Matthew Scott" })).toHaveValue(/sign-in/);
+  await page.screenshot({ path: path.join(OUT, "clerk-links.png"), fullPage: true });
+});
+
+test("the meetings list", async () => {
+  const page = await stage.public.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Live now" })).toBeVisible();
+  await page.screenshot({ path: path.join(OUT, "meetings.png"), fullPage: true });
+});
