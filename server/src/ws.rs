@@ -4,6 +4,11 @@
 //! snapshot (a slow reader skips versions it had no time for, thanks to `watch`, and never holds up others).
 //! The server pings every [`PING_EVERY`]; a socket that cannot take a message within [`SEND_TIMEOUT`] or has
 //! not answered for [`IDLE_LIMIT`] is dropped. Signing out closes the session's sockets.
+//!
+//! Public viewers (the many) are served by [`public`]: frames written straight from the shared snapshot, with
+//! no per-connection buffers; signed-in viewers (the few) by [`serve_viewer`] over axum's `WebSocket`.
+
+mod public;
 
 use std::{sync::Arc, time::Duration};
 
@@ -13,7 +18,7 @@ use app::protocol::ServerMsg;
 use axum::{
     extract::{
         ws::{Message, WebSocket, WebSocketUpgrade},
-        Path, State,
+        FromRequestParts, Path, Request, State,
     },
     http::{header, HeaderMap, StatusCode},
     response::{IntoResponse, Response},
@@ -29,27 +34,35 @@ pub const PING_EVERY: Duration = Duration::from_secs(20);
 pub const IDLE_LIMIT: Duration = Duration::from_secs(60);
 pub const SEND_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// The upgrade: checks the `Origin`, finds the meeting, sizes the socket buffers deliberately.
+/// The upgrade: checks the `Origin`, finds the meeting, hands public viewers to [`public`] and sizes the
+/// signed-in viewers' socket buffers deliberately.
 ///
 /// Buffers: tungstenite zero-fills its whole read buffer on every read, and axum's default is 128 KiB, so a
 /// socket that mostly writes would pay a 128 KiB memset per message and hold ~130 KiB. Clients send only
 /// pongs and close frames, so 4 KiB is plenty; incoming messages are capped at 16 KiB.
 pub async fn upgrade(
-    ws: WebSocketUpgrade,
     Path(meeting): Path<String>,
     State(state): State<AppState>,
     Extension(identity): Extension<Identity>,
     session: Option<Extension<SessionKey>>,
-    headers: HeaderMap,
+    request: Request,
 ) -> Response {
-    if !origin_allowed(&headers, &state.public_url) {
-        tracing::warn!(origin = ?headers.get(header::ORIGIN), "websocket refused: foreign Origin");
+    if !origin_allowed(request.headers(), &state.public_url) {
+        tracing::warn!(origin = ?request.headers().get(header::ORIGIN), "websocket refused: foreign Origin");
         return (StatusCode::FORBIDDEN, "foreign origin").into_response();
     }
     let Some(handle) = state.hub.get(&meeting) else {
         return (StatusCode::NOT_FOUND, "no such meeting").into_response();
     };
+    if matches!(identity.actor, Actor::Public) {
+        return public::upgrade(request, handle.current(), handle.subscribe_public());
+    }
     let published = handle.subscribe();
+    let (mut parts, _) = request.into_parts();
+    let ws = match WebSocketUpgrade::from_request_parts(&mut parts, &state).await {
+        Ok(ws) => ws,
+        Err(rejection) => return rejection.into_response(),
+    };
     let closed = match session {
         Some(Extension(key)) => state.auth.socket_guard(&key),
         None => CancellationToken::new(),

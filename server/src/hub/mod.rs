@@ -3,7 +3,10 @@
 //! Every meeting in the log gets a task at start-up ([`Hub::start`]): the task replays the log with the core's
 //! `apply` (the same code as live operation), then owns the state. Readers never lock it: each change is
 //! published on a `tokio::sync::watch` channel, so a slow reader simply sees the latest version next.
+//! Signed-in viewers watch the live channel (every change, at once); the public watch a second channel fed
+//! by [`public`], which coalesces bursts to at most four updates a second.
 
+mod public;
 mod published;
 mod task;
 
@@ -13,6 +16,7 @@ use app::meeting::{seed, Actor, Command, Meeting, MeetingId};
 use app::protocol::{AppError, Receipt};
 use tokio::sync::{mpsc, oneshot, watch};
 
+pub use public::PUBLIC_EVERY;
 pub use published::Published;
 pub use task::role;
 
@@ -33,6 +37,7 @@ pub(crate) struct Execute {
 pub struct MeetingHandle {
     commands: mpsc::Sender<Execute>,
     published: watch::Receiver<Arc<Published>>,
+    public: watch::Receiver<Arc<Published>>,
 }
 
 impl MeetingHandle {
@@ -50,9 +55,15 @@ impl MeetingHandle {
         answer.await.map_err(|_| AppError::Unavailable)?
     }
 
-    /// A new receiver of the published state; its first `borrow` is the current state.
+    /// A new receiver of the published state, every change at once (signed-in viewers); its first `borrow`
+    /// is the current state.
     pub fn subscribe(&self) -> watch::Receiver<Arc<Published>> {
         self.published.clone()
+    }
+
+    /// A new receiver of the public updates: the newest state, at most one update per [`PUBLIC_EVERY`].
+    pub fn subscribe_public(&self) -> watch::Receiver<Arc<Published>> {
+        self.public.clone()
     }
 
     /// The state as last published.

@@ -15,11 +15,16 @@ use crate::{clock, metrics, store::EventStore};
 /// Spawns the writer for `meeting` (already replayed) and returns its handle.
 pub(super) fn spawn(id: MeetingId, meeting: Meeting, store: EventStore) -> MeetingHandle {
     let (commands, inbox) = mpsc::channel(COMMAND_QUEUE);
-    let (publisher, published) = watch::channel(Arc::new(Published::of(&meeting)));
+    let first = Arc::new(Published::of(&meeting));
+    let (publisher, published) = watch::channel(first.clone());
+    first.public_msg();
+    let (public_publisher, public) = watch::channel(first);
+    tokio::spawn(super::public::run(published.clone(), public_publisher));
     tokio::spawn(run(id, meeting, store, inbox, publisher));
     MeetingHandle {
         commands,
         published,
+        public,
     }
 }
 

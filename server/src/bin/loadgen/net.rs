@@ -1,0 +1,146 @@
+//! Sockets for the load tool: a raised open-file limit, client connections spread over several loopback
+//! source addresses (so 10,000+ connections do not exhaust one address's ephemeral ports), and websocket
+//! clients with deliberately small buffers (tungstenite zero-fills its whole read buffer on every read).
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use anyhow::Context;
+use tokio::net::{TcpSocket, TcpStream};
+use tokio_tungstenite::tungstenite::{
+    client::IntoClientRequest, http::HeaderValue, protocol::WebSocketConfig,
+};
+use tokio_tungstenite::WebSocketStream;
+
+pub type Ws = WebSocketStream<TcpStream>;
+
+/// Raises `RLIMIT_NOFILE` to its hard limit; returns the soft limit now in force.
+pub fn raise_fd_limit() -> u64 {
+    match rlimit::increase_nofile_limit(u64::MAX) {
+        Ok(limit) => limit,
+        Err(error) => {
+            eprintln!("warning: could not raise the open-file limit: {error}");
+            rlimit::getrlimit(rlimit::Resource::NOFILE)
+                .map(|(soft, _)| soft)
+                .unwrap_or(1024)
+        }
+    }
+}
+
+/// Round-robin source addresses 127.0.0.2 ..= 127.0.0.(1+count) for IPv4 loopback targets.
+pub struct Sources {
+    count: usize,
+    next: AtomicUsize,
+}
+
+impl Sources {
+    pub fn new(count: usize) -> Self {
+        Self {
+            count: count.clamp(1, 250),
+            next: AtomicUsize::new(0),
+        }
+    }
+
+    fn pick(&self, target: &SocketAddr) -> Option<IpAddr> {
+        match target.ip() {
+            IpAddr::V4(ip) if ip.is_loopback() => {
+                let i = self.next.fetch_add(1, Ordering::Relaxed) % self.count;
+                Some(IpAddr::V4(Ipv4Addr::new(127, 0, 0, 2 + i as u8)))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Only loopback targets: the load tool never sends traffic off this machine.
+pub fn check_loopback(addr: &SocketAddr) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        addr.ip().is_loopback(),
+        "the load tool only targets loopback addresses, not {addr}"
+    );
+    Ok(())
+}
+
+/// A TCP connection to `target` from the next source address.
+pub async fn tcp(target: SocketAddr, sources: &Sources) -> anyhow::Result<TcpStream> {
+    check_loopback(&target)?;
+    let socket = if target.is_ipv4() {
+        TcpSocket::new_v4()?
+    } else {
+        TcpSocket::new_v6()?
+    };
+    if let Some(source) = sources.pick(&target) {
+        socket.bind(SocketAddr::new(source, 0))?;
+    }
+    let stream = socket.connect(target).await?;
+    stream.set_nodelay(true)?;
+    Ok(stream)
+}
+
+/// The client side's buffers: the snapshot is ~11 KB, so a 16 KiB read chunk takes one in one or two reads.
+fn client_config() -> WebSocketConfig {
+    WebSocketConfig::default()
+        .read_buffer_size(16 * 1024)
+        .write_buffer_size(0)
+        .max_message_size(Some(4 << 20))
+        .max_frame_size(Some(4 << 20))
+}
+
+/// Opens a websocket to `ws://{target}{path}` with an optional session cookie.
+pub async fn websocket(
+    target: SocketAddr,
+    path: &str,
+    cookie: Option<&str>,
+    sources: &Sources,
+) -> anyhow::Result<Ws> {
+    let stream = tcp(target, sources).await?;
+    let mut request = format!("ws://{target}{path}")
+        .into_client_request()
+        .context("websocket request")?;
+    if let Some(cookie) = cookie {
+        request
+            .headers_mut()
+            .insert("Cookie", HeaderValue::from_str(cookie)?);
+    }
+    let (ws, _) =
+        tokio_tungstenite::client_async_with_config(request, stream, Some(client_config()))
+            .await
+            .context("websocket handshake")?;
+    Ok(ws)
+}
+
+/// `seq` of a `{"type":"snapshot","seq":N,…}` message without parsing the whole view.
+pub fn snapshot_seq(text: &str) -> Option<u64> {
+    let head = text.get(..64.min(text.len()))?;
+    if !head.contains(r#""type":"snapshot""#) {
+        return None;
+    }
+    let at = head.find(r#""seq":"#)? + 6;
+    let digits: &str = &head[at..];
+    let end = digits
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(digits.len());
+    digits[..end].parse().ok()
+}
+
+/// Resident set size of a process in bytes (`VmRSS` in `/proc/{pid}/status`).
+pub fn rss_bytes(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snapshot_seq;
+
+    #[test]
+    fn reads_the_seq_of_a_snapshot() {
+        assert_eq!(
+            snapshot_seq(r#"{"type":"snapshot","seq":42,"view":{}}"#),
+            Some(42)
+        );
+        assert_eq!(snapshot_seq(r#"{"type":"closing","reason":"x"}"#), None);
+    }
+}
