@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# The benchmark: builds the release server, the naive reference and the load tool, starts both servers on
-# loopback with a fresh database (and raised open-file limits), runs every load scenario, prints the table
-# and writes target/bench/loadgen.json. Extra arguments go to `loadgen run` (e.g. `--only crowd,naive`).
-# SSR throughput, the wasm bundle size and the criterion benches: `scripts/bench.sh --all` (see BENCH.md).
-# Not part of scripts/test.sh. Only loopback traffic; every step is bounded and stops by itself.
+# The benchmark (not part of scripts/test.sh). Builds the release server, the naive reference and the load
+# tool; starts both servers on loopback with a fresh database and raised open-file limits; runs every load
+# scenario; prints the table and writes target/bench/loadgen.json. Extra arguments go to `loadgen run`
+# (e.g. `--only crowd,naive --viewers 2000`).
+#
+#   scripts/bench.sh            the load scenarios (about 4 minutes on 2 cores)
+#   scripts/bench.sh --all      also SSR page throughput (wrk), the wasm bundle size, and `cargo bench`
+#
+# Environment: SERVER_BIN (default target/release/server) to measure another build of the server;
+# BENCH_DB_DIR (default /dev/shm) for the event log: tmpfs measures the server, not the disk's fsync
+# (the log is SQLite WAL with synchronous=FULL; set BENCH_DB_DIR=target/bench to include the disk).
+# Only loopback traffic; every step is bounded in time and stops by itself.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -11,22 +18,25 @@ ALL=0
 if [ "${1:-}" = "--all" ]; then ALL=1; shift; fi
 OUT=target/bench
 mkdir -p "$OUT"
-DB="$OUT/bench.db"
+DB_DIR=${BENCH_DB_DIR:-/dev/shm}
+DB="$DB_DIR/panelcast-bench.db"
 rm -f "$DB" "$DB-wal" "$DB-shm"
-export DATABASE_URL="sqlite://$PWD/$DB?mode=rwc"
+export DATABASE_URL="sqlite://$(cd "$DB_DIR" && pwd)/panelcast-bench.db?mode=rwc"
 
-# 10,000 viewers need ~10,000 descriptors in each process; raise the soft limit to the hard one.
+# 10,000 viewers need ~10,000 descriptors in each process: raise the soft limit to the hard one (the
+# server and loadgen also raise their own soft limits at start).
 ulimit -n "$(ulimit -Hn)"
 
 cargo build --release -p server --bins
 BIN=target/release
+SERVER_BIN=${SERVER_BIN:-$BIN/server}
 "$BIN/loadgen" prepare --database-url "$DATABASE_URL" --meetings 100
 
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-RUST_LOG=warn PANELCAST_ADDR=127.0.0.1:3100 LEPTOS_SITE_ROOT=target/site "$BIN/server" serve >"$OUT/server.log" 2>&1 &
+RUST_LOG=warn PANELCAST_ADDR=127.0.0.1:3100 "$SERVER_BIN" serve >"$OUT/server.log" 2>&1 &
 pids+=($!); SERVER_PID=$!
 NAIVE_ADDR=127.0.0.1:3200 "$BIN/naive_ref" >"$OUT/naive.log" 2>&1 &
 pids+=($!); NAIVE_PID=$!
@@ -34,6 +44,7 @@ for _ in $(seq 1 100); do
   curl -sf http://127.0.0.1:3100/healthz >/dev/null && curl -sf http://127.0.0.1:3200/healthz >/dev/null && break
   sleep 0.1
 done
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), fd limit $(ulimit -n)"
 
 timeout 1200 "$BIN/loadgen" run --database-url "$DATABASE_URL" \
   --server 127.0.0.1:3100 --server-pid "$SERVER_PID" \
@@ -41,5 +52,23 @@ timeout 1200 "$BIN/loadgen" run --database-url "$DATABASE_URL" \
   --json "$OUT/loadgen.json" "$@"
 
 if [ "$ALL" = 1 ]; then
-  scripts/bench-extra.sh
+  command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk brotli; }
+  echo "## SSR meeting page: wrk -t2 -c64 -d20s (public, no session)"
+  timeout 60 wrk -t2 -c64 -d20s --latency http://127.0.0.1:3100/meetings/2022-12-06 | tee "$OUT/ssr.txt"
+
+  echo "## wasm bundle (hydrate, profile wasm-release, wasm-bindgen + wasm-opt -Oz)"
+  . scripts/ensure-tools.sh >/dev/null
+  cargo build -p app --lib --target wasm32-unknown-unknown --profile wasm-release --features hydrate
+  rm -rf "$OUT/wasm" && mkdir -p "$OUT/wasm"
+  wasm-bindgen --target web --no-typescript --out-dir "$OUT/wasm" --out-name panelcast \
+    target/wasm32-unknown-unknown/wasm-release/app.wasm
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    "$OUT/wasm/panelcast_bg.wasm" -o "$OUT/wasm/panelcast_bg.wasm"
+  brotli -f -q 11 "$OUT/wasm/panelcast_bg.wasm" "$OUT/wasm/panelcast.js"
+  for f in panelcast_bg.wasm panelcast.js; do
+    echo "$f: $(stat -c %s "$OUT/wasm/$f") bytes raw, $(stat -c %s "$OUT/wasm/$f.br") bytes brotli"
+  done | tee "$OUT/wasm.txt"
+
+  echo "## cargo bench -p app --bench core"
+  cargo bench -p app --bench core 2>&1 | grep -E "^[a-z].*|time:" | tee "$OUT/criterion.txt"
 fi

@@ -70,7 +70,7 @@ pub fn upgrade(
             .into_response();
     };
     let accept = derive_accept_key(key.as_bytes());
-    tokio::spawn(async move {
+    fanout_runtime().spawn(async move {
         if let Ok(upgraded) = on_upgrade.await {
             metrics::viewer_connected();
             serve(TokioIo::new(upgraded), current, published).await;
@@ -86,6 +86,23 @@ pub fn upgrade(
         headers.insert(header::SEC_WEBSOCKET_ACCEPT, accept);
     }
     response
+}
+
+/// Public viewers run on their own runtime, so that a fan-out to thousands of them never queues the chair's
+/// and members' work (commands, the writer, their consoles) behind it in one run queue: the operating system
+/// shares the cores between the two runtimes' threads instead. Built on first use, two worker threads.
+fn fanout_runtime() -> &'static tokio::runtime::Handle {
+    static RUNTIME: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
+    RUNTIME
+        .get_or_init(|| {
+            tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .thread_name("public-fanout")
+                .enable_all()
+                .build()
+                .expect("the public fan-out runtime starts")
+        })
+        .handle()
 }
 
 /// The connection loop of one public viewer. The first snapshot is `current`, the newest state (a viewer

@@ -54,7 +54,9 @@ pub fn connect_row(target: &Target, connected: &Connected) -> Row {
 
 /// Memory per idle viewer: the server's RSS growth over `viewers` connections, after they settle.
 pub async fn idle_memory(target: &Target, rss_before: Option<u64>, fleet: &Fleet) -> Row {
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    if target.pid.is_some() {
+        tokio::time::sleep(Duration::from_secs(2)).await;
+    }
     let mut row = Row::new("idle viewer memory", target.name, fleet.len());
     let after = target.pid.and_then(net::rss_bytes);
     if let (Some(before), Some(after)) = (rss_before, after) {

@@ -83,7 +83,7 @@ impl Fleet {
                 sources.clone(),
                 cookie.clone(),
             );
-            tasks.push(tokio::spawn(async move {
+            tasks.push(crowd_runtime(cookie.is_none()).spawn(async move {
                 let permit = gate.acquire_owned().await;
                 let ws = net::websocket(target, &path, cookie.as_deref(), &sources).await;
                 drop(permit);
@@ -209,6 +209,27 @@ impl Fleet {
             let _ = tokio::time::timeout(Duration::from_secs(5), task).await;
         }
     }
+}
+
+/// Public crowds run on the tool's own crowd runtime, so that a signed-in console (the chair's) and the
+/// commands are not measured queued behind ten thousand public receipts in the tool's run queue, just as a
+/// real chair's device is not behind the public's. Built on first use, two worker threads.
+fn crowd_runtime(public: bool) -> tokio::runtime::Handle {
+    static RUNTIME: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
+    if !public {
+        return tokio::runtime::Handle::current();
+    }
+    RUNTIME
+        .get_or_init(|| {
+            tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .thread_name("crowd")
+                .enable_all()
+                .build()
+                .expect("the crowd runtime starts")
+        })
+        .handle()
+        .clone()
 }
 
 fn lock(log: &Mutex<ViewerLog>) -> std::sync::MutexGuard<'_, ViewerLog> {
