@@ -53,7 +53,7 @@ fn voting_meeting() -> (Meeting, Actor, Vec<MemberId>) {
 fn ballot(k: usize) -> Command {
     Command::CastBallot {
         vote: VoteId(1),
-        choice: if k % 2 == 0 {
+        choice: if k.is_multiple_of(2) {
             Choice::For
         } else {
             Choice::Against
