@@ -78,7 +78,7 @@ pub async fn idle_memory(target: &Target, rss_before: Option<u64>, fleet: &Fleet
 
 /// The command that makes one public change: the agenda moves forward, then back, alternately.
 pub fn agenda_move(i: usize) -> serde_json::Value {
-    if i % 2 == 0 {
+    if i.is_multiple_of(2) {
         json!({"type": "AdvanceAgenda"})
     } else {
         json!({"type": "GoBackAgenda"})
