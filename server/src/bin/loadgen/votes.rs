@@ -47,7 +47,11 @@ async fn cast(
 ) -> anyhow::Result<(Instant, u64)> {
     let n = people.members.len();
     let (_, member) = &mut people.members[k % n];
-    let choice = if (k / n).is_multiple_of(2) { "for" } else { "against" };
+    let choice = if (k / n).is_multiple_of(2) {
+        "for"
+    } else {
+        "against"
+    };
     let ballot = json!({
         "type": "CastBallot", "vote": vote, "choice": choice, "ballot_id": format!("lg-{vote}-{k}"),
     });
