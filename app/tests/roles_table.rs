@@ -40,7 +40,7 @@ const TABLE: [(CommandKind, &str); 28] = {
         (AcceptQuestion, "...Y..."),
         (RejectQuestion, "...Y..."),
         (PutQuestion, "...Y..."),
-        (RecordAnswer, "...YY.."),
+        (RecordAnswer, "...YYY."),
         (AskSupplementary, ".YYY..."),
         (PromiseWrittenAnswer, "...YY.."),
         (OpenVote, "...Y..."),

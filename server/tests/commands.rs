@@ -266,3 +266,55 @@ async fn a_restart_replays_the_log_to_the_same_state_and_seq() {
         seq + 1
     );
 }
+
+#[tokio::test]
+async fn the_commissioner_records_the_answer_to_a_question_put_to_him() {
+    // 28 March 2017 is the demo meeting that still takes questions (no deadline set).
+    const MARCH: &str = "2017-03-28";
+    let app = spawn_app().await;
+    let chair = app.member("mike-hill").await;
+    let asker = app.member("peter-fleming").await;
+    let commissioner = app
+        .client_as(app::meeting::Actor::Commissioner, "Mr Matthew Scott")
+        .await;
+    app.ok(&chair, MARCH, Command::OpenMeeting).await;
+    let text = "What is the Commissioner doing to engage young people in rural districts?";
+    app.ok(&asker, MARCH, Command::SubmitQuestion { text: text.into() })
+        .await;
+    let q = app::meeting::ids::QuestionId(1);
+    app.ok(&chair, MARCH, Command::AcceptQuestion { question: q })
+        .await;
+    app.ok(&chair, MARCH, Command::PutQuestion { question: q })
+        .await;
+
+    let summary = "The Commissioner described the rural youth engagement fund.";
+    let (status, body) = app
+        .command(
+            &asker,
+            MARCH,
+            &Command::RecordAnswer {
+                question: q,
+                summary: summary.into(),
+            },
+        )
+        .await;
+    assert_eq!(status, 403, "a member cannot record the answer: {body}");
+    app.ok(
+        &commissioner,
+        MARCH,
+        Command::RecordAnswer {
+            question: q,
+            summary: summary.into(),
+        },
+    )
+    .await;
+
+    let mut socket = app.connect(MARCH).await;
+    let (_, view) = snapshot_at_least(&mut socket, 0).await;
+    let question = view
+        .questions
+        .iter()
+        .find(|question| question.id == q)
+        .expect("the public see it");
+    assert_eq!(question.answer.as_deref(), Some(summary));
+}

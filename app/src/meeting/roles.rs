@@ -73,6 +73,9 @@ const MEMBERS: &[Role] = &[Member, Substitute, Chair];
 const CHAIR: &[Role] = &[Chair];
 const CLERK: &[Role] = &[Clerk];
 const CHAIR_OR_CLERK: &[Role] = &[Chair, Clerk];
+/// Answers: the Commissioner records the summary of his own answer; the chair or the clerk may record it for
+/// him (the minutes paraphrase the oral answer, S0:152-162).
+const ANSWERERS: &[Role] = &[Chair, Clerk, Commissioner];
 
 /// The roles allowed each command, and how a refusal names them ("Only the chair can …").
 pub fn allowed_roles(kind: CommandKind) -> (&'static [Role], &'static str) {
@@ -90,7 +93,8 @@ pub fn allowed_roles(kind: CommandKind) -> (&'static [Role], &'static str) {
             (MEMBERS, "a member of the Panel")
         }
         K::AcceptQuestion | K::RejectQuestion | K::PutQuestion => (CHAIR, "the chair"),
-        K::RecordAnswer | K::PromiseWrittenAnswer => (CHAIR_OR_CLERK, "the chair or the clerk"),
+        K::RecordAnswer => (ANSWERERS, "the chair, the clerk or the Commissioner"),
+        K::PromiseWrittenAnswer => (CHAIR_OR_CLERK, "the chair or the clerk"),
         K::OpenVote | K::CloseVote => (CHAIR, "the chair"),
         K::RecordShowOfHands => (CLERK, "the clerk"),
         K::SetHearingStage | K::ReportHearing => (CHAIR, "the chair"),
