@@ -7,7 +7,7 @@
 #   scripts/bench.sh            the load scenarios (about 4 minutes on 2 cores)
 #   scripts/bench.sh --all      also SSR page throughput (wrk), the wasm bundle size, and `cargo bench`
 #
-# Environment: SERVER_BIN (default target/release/server) to measure another build of the server;
+# Environment: BENCH_NO_BUILD=1 to use the binaries already in target/release; SERVER_BIN (default target/release/server) to measure another build of the server;
 # BENCH_DB_DIR (default /dev/shm) for the event log: tmpfs measures the server, not the disk's fsync
 # (the log is SQLite WAL with synchronous=FULL; set BENCH_DB_DIR=target/bench to include the disk).
 # Only loopback traffic; every step is bounded in time and stops by itself.
@@ -27,7 +27,7 @@ export DATABASE_URL="sqlite://$(cd "$DB_DIR" && pwd)/panelcast-bench.db?mode=rwc
 # server and loadgen also raise their own soft limits at start).
 ulimit -n "$(ulimit -Hn)"
 
-cargo build --release -p server --bins
+[ -n "${BENCH_NO_BUILD:-}" ] || cargo build --release -p server --bins
 BIN=target/release
 SERVER_BIN=${SERVER_BIN:-$BIN/server}
 "$BIN/loadgen" prepare --database-url "$DATABASE_URL" --meetings 100
