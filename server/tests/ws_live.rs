@@ -3,7 +3,7 @@
 mod common;
 
 use app::meeting::Command;
-use app::protocol::ServerMsg;
+use app::protocol::{Followed, Follower, ServerMsg};
 use common::*;
 use futures_util::StreamExt;
 use tokio_tungstenite::tungstenite::{client::IntoClientRequest, http::HeaderValue, Message};
@@ -25,18 +25,62 @@ async fn a_chair_command_reaches_every_viewer_with_the_next_seq() {
     let mut viewers = Vec::new();
     for _ in 0..5 {
         let mut socket = app.connect(DEMO).await;
-        let ServerMsg::Snapshot { seq, .. } = next_msg(&mut socket).await else {
-            panic!("snapshot")
-        };
-        viewers.push((socket, seq));
+        let mut follower = Follower::new();
+        let (seq, _) = next_view(&mut socket, &mut follower).await;
+        viewers.push((socket, follower, seq));
     }
     let chair = app.chair().await;
     let seq = app.ok(&chair, DEMO, Command::OpenMeeting).await;
-    for (socket, before) in &mut viewers {
-        let (got, view) = snapshot_at_least(socket, seq).await;
+    for (socket, follower, before) in &mut viewers {
+        let (got, view) = view_at_least(socket, follower, seq).await;
         assert_eq!(got, *before + 1, "exactly one event later");
         assert_eq!(view.phase, "open");
     }
+}
+
+/// A public viewer that holds the previous public update is sent a patch, not the ~11 KB snapshot, and the
+/// patch rebuilds exactly the view a viewer joining now gets in full.
+#[tokio::test]
+async fn a_public_viewer_is_sent_a_small_patch_that_rebuilds_the_same_view() {
+    let app = spawn_app().await;
+    let mut socket = app.connect(DEMO).await;
+    let mut follower = Follower::new();
+    let first = next_msg(&mut socket).await;
+    let full_size = serde_json::to_string(&first).expect("json").len();
+    let Followed::View { seq: before, .. } = follower.follow(first).expect("snapshot") else {
+        panic!("a view first")
+    };
+
+    let chair = app.chair().await;
+    app.ok(&chair, DEMO, Command::OpenMeeting).await;
+    // Past the coalescing interval, so the next change goes out on its own.
+    tokio::time::sleep(server::hub::PUBLIC_EVERY * 2).await;
+    let (open_seq, _) = view_at_least(&mut socket, &mut follower, before + 1).await;
+    let seq = app.ok(&chair, DEMO, Command::AdvanceAgenda).await;
+
+    let msg = next_msg(&mut socket).await;
+    let ServerMsg::Patch { seq: got, base, .. } = &msg else {
+        panic!("a patch, got {msg:?}")
+    };
+    assert_eq!((*got, *base), (seq, open_seq));
+    let patch_size = serde_json::to_string(&msg).expect("json").len();
+    assert!(
+        patch_size * 10 < full_size,
+        "patch {patch_size} B, snapshot {full_size} B"
+    );
+    let Followed::View { view: patched, .. } = follower.follow(msg).expect("the patch applies")
+    else {
+        panic!("a view")
+    };
+
+    let mut fresh = app.connect(DEMO).await;
+    let (fresh_seq, fresh_view) = snapshot_at_least(&mut fresh, seq).await;
+    assert_eq!(fresh_seq, seq);
+    assert_eq!(
+        *patched, fresh_view,
+        "patched view equals the full snapshot"
+    );
+    assert!(fresh_view.current_item.is_some());
 }
 
 #[tokio::test]

@@ -1,5 +1,6 @@
-//! The browser's live connection: a websocket per meeting page that replaces the view on every snapshot and
-//! reconnects by itself (1 s, 2 s, 4 s … up to 15 s). On the server this is a no-op: the first paint is SSR.
+//! The browser's live connection: a websocket per meeting page that follows the meeting (snapshots and patches,
+//! through [`crate::protocol::Follower`]) and reconnects by itself (1 s, 2 s, 4 s … up to 15 s), also when a
+//! patch does not fit the version held. On the server this is a no-op: the first paint is SSR.
 
 use leptos::prelude::*;
 
@@ -46,7 +47,7 @@ mod browser {
 
     use super::LiveStatus;
     use crate::meeting::MeetingView;
-    use crate::protocol::ServerMsg;
+    use crate::protocol::{Followed, Follower};
 
     pub(super) fn open(
         meeting: Rc<str>,
@@ -72,22 +73,29 @@ mod browser {
         socket.set_onopen(Some(on_open.as_ref().unchecked_ref()));
         on_open.forget();
 
+        let mut follower = Follower::new();
+        let this = socket.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let Some(text) = event.data().as_string() else {
                 return;
             };
-            match serde_json::from_str::<ServerMsg>(&text) {
-                Ok(ServerMsg::Snapshot { seq, view }) => {
-                    // Snapshots only move forward; an older one (a race with a reconnect) is ignored.
+            match follower.receive(&text) {
+                Ok(Followed::View { seq, view }) => {
+                    // Views only move forward; an older one (a race with a reconnect) is ignored.
                     if seq >= state.with_untracked(|(current, _)| *current) {
                         state.set((seq, *view));
                     }
                 }
-                Ok(ServerMsg::Closing { .. }) => {
+                Ok(Followed::Stale) => {}
+                Ok(Followed::Closing(_)) => {
                     // Signed out elsewhere: reload so the page shows the public view.
                     let _ = window().location().reload();
                 }
-                Err(error) => leptos::logging::warn!("unreadable live message: {error}"),
+                Err(error) => {
+                    // Reconnecting brings a fresh snapshot (the close handler retries).
+                    leptos::logging::warn!("live update not applied, reconnecting: {error}");
+                    let _ = this.close();
+                }
             }
         });
         socket.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -9,7 +9,8 @@ use axum::extract::ws::Utf8Bytes;
 /// One published version of a meeting. The public snapshot is serialized at most once per version, when it
 /// is first needed (by the public publisher, never by the writer), and shared by every public viewer
 /// (cloning `Utf8Bytes` is a reference-count bump); signed-in viewers are few and are projected per
-/// connection because their view includes their own ballots.
+/// connection because their view includes their own ballots. A version that went out as a public update
+/// also carries the public patch from the previous public update (set once, by the public publisher).
 #[derive(Debug)]
 pub struct Published {
     pub seq: u64,
@@ -17,6 +18,14 @@ pub struct Published {
     pub at: std::time::Instant,
     pub meeting: Arc<Meeting>,
     public_msg: OnceLock<Utf8Bytes>,
+    public_patch: OnceLock<PublicPatch>,
+}
+
+/// The patch message from the public view at `base` to this version's public view.
+#[derive(Debug)]
+pub struct PublicPatch {
+    pub base: u64,
+    pub msg: Utf8Bytes,
 }
 
 impl Published {
@@ -27,6 +36,7 @@ impl Published {
             at: std::time::Instant::now(),
             meeting,
             public_msg: OnceLock::new(),
+            public_patch: OnceLock::new(),
         }
     }
 
@@ -34,6 +44,25 @@ impl Published {
     pub fn public_msg(&self) -> &Utf8Bytes {
         self.public_msg
             .get_or_init(|| snapshot_text(&self.meeting, &Actor::Public))
+    }
+
+    /// The public patch to this version, if it went out as a public update and a patch was smaller.
+    pub fn public_patch(&self) -> Option<&PublicPatch> {
+        self.public_patch.get()
+    }
+
+    /// Records the public patch to this version (the public publisher does, before it publishes it).
+    pub(super) fn set_public_patch(&self, patch: PublicPatch) {
+        let _ = self.public_patch.set(patch);
+    }
+
+    /// The public message to send a viewer who was last sent version `sent`: the patch if it starts there,
+    /// else the whole snapshot.
+    pub fn public_msg_after(&self, sent: Option<u64>) -> &Utf8Bytes {
+        match self.public_patch() {
+            Some(patch) if sent == Some(patch.base) => &patch.msg,
+            _ => self.public_msg(),
+        }
     }
 
     /// The snapshot message for `viewer`, shared for the public, freshly projected for anyone else.

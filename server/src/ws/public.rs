@@ -4,8 +4,9 @@
 //! buffer, plus its read buffer, for the life of the connection). Clients only ever send pongs and close
 //! frames, which a 14-byte header parser reads; data frames are skipped, anything malformed closes.
 //!
-//! The same contract as the signed-in path: first message is the current snapshot, then the newest one after
-//! each (coalesced) public update; ping every [`PING_EVERY`]; dropped after [`IDLE_LIMIT`] of silence or a
+//! The same contract as the signed-in path: first message is the current snapshot, then after each
+//! (coalesced) public update the patch from the version this viewer holds, or the newest snapshot if it
+//! holds another (it joined between updates, or a slow connection skipped one); ping every [`PING_EVERY`]; dropped after [`IDLE_LIMIT`] of silence or a
 //! write that takes longer than [`SEND_TIMEOUT`].
 
 use std::{io, io::IoSlice, sync::Arc};
@@ -125,7 +126,7 @@ pub async fn serve<S>(
     loop {
         if let Some(version) = next.take() {
             if sent.is_none_or(|seq| version.seq > seq) {
-                let text = version.public_msg();
+                let text = version.public_msg_after(sent);
                 if send(&mut socket, TEXT, text.as_str().as_bytes())
                     .await
                     .is_err()

@@ -5,7 +5,7 @@ use std::{net::SocketAddr, path::PathBuf, time::Duration};
 
 use app::api::ssr::Identity;
 use app::meeting::{Actor, Command, MemberId};
-use app::protocol::ServerMsg;
+use app::protocol::{Followed, Follower, ServerMsg};
 use futures_util::StreamExt;
 use server::{config::Settings, startup::Application, store::EventStore};
 use tokio::task::JoinHandle;
@@ -255,13 +255,36 @@ pub async fn next_msg(socket: &mut Socket) -> ServerMsg {
     }
 }
 
-/// Reads snapshots until one has at least `seq`; returns it.
-pub async fn snapshot_at_least(socket: &mut Socket, seq: u64) -> (u64, app::meeting::MeetingView) {
+/// The next view on the socket, followed as the browser follows it (snapshots and patches), within 5 s each.
+pub async fn next_view(
+    socket: &mut Socket,
+    follower: &mut Follower,
+) -> (u64, app::meeting::MeetingView) {
     loop {
-        if let ServerMsg::Snapshot { seq: got, view } = next_msg(socket).await {
-            if got >= seq {
-                return (got, *view);
-            }
+        let msg = next_msg(socket).await;
+        match follower.follow(msg).expect("every message follows on") {
+            Followed::View { seq, view } => return (seq, *view),
+            Followed::Stale => continue,
+            Followed::Closing(reason) => panic!("closed: {reason}"),
         }
     }
+}
+
+/// Follows the socket until the view is at `seq` or later; returns it.
+pub async fn view_at_least(
+    socket: &mut Socket,
+    follower: &mut Follower,
+    seq: u64,
+) -> (u64, app::meeting::MeetingView) {
+    loop {
+        let (got, view) = next_view(socket, follower).await;
+        if got >= seq {
+            return (got, view);
+        }
+    }
+}
+
+/// The first view on a fresh socket (always a full snapshot), at `seq` or later.
+pub async fn snapshot_at_least(socket: &mut Socket, seq: u64) -> (u64, app::meeting::MeetingView) {
+    view_at_least(socket, &mut Follower::new(), seq).await
 }

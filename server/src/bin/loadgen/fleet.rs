@@ -1,5 +1,5 @@
-//! A fleet of websocket viewers of one meeting. Each viewer is a task that reads snapshots, notes the `seq`
-//! and the instant of each, and counts any that go backwards. The coordinator sets a target `seq` and waits
+//! A fleet of websocket viewers of one meeting. Each viewer is a task that reads snapshots and patches, notes
+//! the `seq` and the instant of each, and counts any that go backwards or patch a version it does not hold. The coordinator sets a target `seq` and waits
 //! until every viewer has seen it; latencies are computed afterwards from the viewers' logs.
 
 use std::net::SocketAddr;
@@ -246,13 +246,16 @@ async fn watch(mut ws: net::Ws, log: Arc<Mutex<ViewerLog>>, probe: Arc<Probe>) {
             Ok(_) => continue,
         };
         let at = Instant::now();
-        let Some(seq) = net::snapshot_seq(&text) else {
+        let Some(update) = net::live_update(&text) else {
             continue;
         };
+        let seq = update.seq;
         {
             let mut log = lock(&log);
             log.messages += 1;
-            if log.last_seq.is_some_and(|last| seq <= last) {
+            // A patch must start from the version this viewer holds; a seq must only go forward.
+            let broken = update.base.is_some_and(|base| log.last_seq != Some(base));
+            if broken || log.last_seq.is_some_and(|last| seq <= last) {
                 log.out_of_order += 1;
             } else {
                 log.last_seq = Some(seq);

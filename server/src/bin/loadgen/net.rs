@@ -109,14 +109,32 @@ pub async fn websocket(
     Ok(ws)
 }
 
-/// `seq` of a `{"type":"snapshot","seq":N,…}` message without parsing the whole view.
-pub fn snapshot_seq(text: &str) -> Option<u64> {
-    let head = text.get(..64.min(text.len()))?;
-    if !head.contains(r#""type":"snapshot""#) {
-        return None;
+/// A live message as the load tool sees it: its `seq`, and for a patch the version it applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Update {
+    pub seq: u64,
+    pub base: Option<u64>,
+}
+
+/// Reads `{"type":"snapshot","seq":N,…}` or `{"type":"patch","seq":N,"base":B,…}` from the first bytes,
+/// without parsing the view (the server writes the fields in this order).
+pub fn live_update(text: &str) -> Option<Update> {
+    let head = text.get(..80.min(text.len()))?;
+    let seq = number_after(head, r#""seq":"#)?;
+    if head.starts_with(r#"{"type":"snapshot""#) {
+        Some(Update { seq, base: None })
+    } else if head.starts_with(r#"{"type":"patch""#) {
+        Some(Update {
+            seq,
+            base: Some(number_after(head, r#""base":"#)?),
+        })
+    } else {
+        None
     }
-    let at = head.find(r#""seq":"#)? + 6;
-    let digits: &str = &head[at..];
+}
+
+fn number_after(head: &str, key: &str) -> Option<u64> {
+    let digits = &head[head.find(key)? + key.len()..];
     let end = digits
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(digits.len());
@@ -133,14 +151,24 @@ pub fn rss_bytes(pid: u32) -> Option<u64> {
 
 #[cfg(test)]
 mod tests {
-    use super::snapshot_seq;
+    use super::{live_update, Update};
 
     #[test]
-    fn reads_the_seq_of_a_snapshot() {
+    fn reads_the_seq_of_a_snapshot_and_the_base_of_a_patch() {
         assert_eq!(
-            snapshot_seq(r#"{"type":"snapshot","seq":42,"view":{}}"#),
-            Some(42)
+            live_update(r#"{"type":"snapshot","seq":42,"view":{}}"#),
+            Some(Update {
+                seq: 42,
+                base: None
+            })
         );
-        assert_eq!(snapshot_seq(r#"{"type":"closing","reason":"x"}"#), None);
+        assert_eq!(
+            live_update(r#"{"type":"patch","seq":43,"base":42,"ops":[]}"#),
+            Some(Update {
+                seq: 43,
+                base: Some(42)
+            })
+        );
+        assert_eq!(live_update(r#"{"type":"closing","reason":"x"}"#), None);
     }
 }

@@ -1,10 +1,20 @@
 //! What crosses the wire between server and clients, defined once for both sides.
 //!
 //! Websocket (`GET /ws/meetings/{id}`): the server sends JSON [`ServerMsg`]s. The first is always a full
-//! [`ServerMsg::Snapshot`] of what this viewer may see; every change of the meeting sends the new snapshot with a
-//! higher `seq` (a slow client may skip intermediate seqs, never go backwards). A client that reconnects, with
-//! or without `?since=<last seq>`, gets the current snapshot at once, so it is always brought up to date.
+//! [`ServerMsg::Snapshot`] of what this viewer may see. After each change (for the public, after each
+//! coalesced public update) the server sends either the new snapshot or, to a viewer it knows holds the
+//! previous version, a [`ServerMsg::Patch`]: RFC 6902 operations that turn the view at `base` into the view
+//! at `seq` (a few hundred bytes instead of ~11 KB). A slow client may skip intermediate seqs, never go
+//! backwards. A client that reconnects, with or without `?since=<last seq>`, gets the current snapshot at
+//! once, so it is always brought up to date; a client that gets a patch it cannot apply reconnects.
+//! [`Follower`] is the client side of this contract (the browser and the tests use it).
 //! Writes go over HTTP (`POST /api/v1/meetings/{id}/commands` or the `run_command` server function).
+
+mod follow;
+
+#[cfg(feature = "ssr")]
+pub use follow::patch_between;
+pub use follow::{FollowError, Followed, Follower};
 
 use serde::{Deserialize, Serialize};
 
@@ -16,6 +26,12 @@ use crate::meeting::{CommandError, MeetingView};
 pub enum ServerMsg {
     /// The whole meeting as this viewer may see it, after the event numbered `seq` in the meeting's log.
     Snapshot { seq: u64, view: Box<MeetingView> },
+    /// The view at `seq` as RFC 6902 operations on the view at `base` (which the receiver holds).
+    Patch {
+        seq: u64,
+        base: u64,
+        ops: json_patch::Patch,
+    },
     /// The server is about to close this socket (signed out, server shutting down); `reason` is for people.
     Closing { reason: String },
 }
