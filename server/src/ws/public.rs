@@ -31,6 +31,10 @@ use crate::{hub::Published, metrics};
 const TEXT: u8 = 0x1;
 const CLOSE: u8 = 0x8;
 const PING: u8 = 0x9;
+/// The nice value of the fan-out threads (0 is normal, 19 the lowest): with 10 the kernel gives a busy
+/// fan-out thread about a tenth of the weight of a normal thread, so a ballot reaches the chair's console
+/// without waiting for a fan-out to 10,000 viewers to finish; the fan-out still uses every idle cycle.
+const FANOUT_NICE: i32 = 10;
 /// Frames from a viewer larger than this close the connection (the signed-in path caps messages at 16 KiB).
 const MAX_INCOMING: u64 = 16 * 1024;
 
@@ -90,8 +94,9 @@ pub fn upgrade(
 }
 
 /// Public viewers run on their own runtime, so that a fan-out to thousands of them never queues the chair's
-/// and members' work (commands, the writer, their consoles) behind it in one run queue: the operating system
-/// shares the cores between the two runtimes' threads instead. Built on first use, two worker threads.
+/// and members' work (commands, the writer, their consoles) behind it in one run queue; and its threads run
+/// at a lower priority ([`FANOUT_NICE`]), so that while a fan-out keeps them busy the operating system still
+/// gives the chair's path a core at once. Built on first use, two worker threads.
 fn fanout_runtime() -> &'static tokio::runtime::Handle {
     static RUNTIME: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
     RUNTIME
@@ -99,6 +104,7 @@ fn fanout_runtime() -> &'static tokio::runtime::Handle {
             tokio::runtime::Builder::new_multi_thread()
                 .worker_threads(2)
                 .thread_name("public-fanout")
+                .on_thread_start(|| crate::priority::lower_this_thread(FANOUT_NICE))
                 .enable_all()
                 .build()
                 .expect("the public fan-out runtime starts")

@@ -213,7 +213,9 @@ impl Fleet {
 
 /// Public crowds run on the tool's own crowd runtime, so that a signed-in console (the chair's) and the
 /// commands are not measured queued behind ten thousand public receipts in the tool's run queue, just as a
-/// real chair's device is not behind the public's. Built on first use, two worker threads.
+/// real chair's device is not behind the public's; for the same reason its threads run at a lower priority
+/// (nice 10, like the server's fan-out threads), so that on this one machine the operating system does not
+/// make the chair's console wait for ten thousand simulated phones. Built on first use, two worker threads.
 fn crowd_runtime(public: bool) -> tokio::runtime::Handle {
     static RUNTIME: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
     if !public {
@@ -224,6 +226,7 @@ fn crowd_runtime(public: bool) -> tokio::runtime::Handle {
             tokio::runtime::Builder::new_multi_thread()
                 .worker_threads(2)
                 .thread_name("crowd")
+                .on_thread_start(|| server::priority::lower_this_thread(10))
                 .enable_all()
                 .build()
                 .expect("the crowd runtime starts")
