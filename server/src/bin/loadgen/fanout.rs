@@ -113,7 +113,10 @@ pub async fn fanout_row(
     chair: &mut Http,
     count: usize,
 ) -> anyhow::Result<Row> {
+    let me = std::process::id();
+    let cpu_before = target.pid.and_then(net::cpu_time).zip(net::cpu_time(me));
     let (delays, missing) = changes(fleet, chair, count, Duration::from_millis(400)).await?;
+    let cpu_after = target.pid.and_then(net::cpu_time).zip(net::cpu_time(me));
     let mut row = Row::new(
         &format!("{} viewers, one change (x{count})", fleet.len()),
         target.name,
@@ -122,7 +125,20 @@ pub async fn fanout_row(
     row.latency = Some(Latency::of(delays));
     row.missing = missing;
     row.out_of_order = fleet.out_of_order();
-    row.figure = "ack -> viewer".into();
+    // CPU time per change, of the server and of this tool (both on this machine's cores): with a co-located
+    // tool their sum divided by the cores bounds how fast the last viewer can be reached.
+    row.figure = match (cpu_before, cpu_after) {
+        (Some((server0, tool0)), Some((server1, tool1))) => {
+            let per_change = |d: Duration| d.as_secs_f64() * 1000.0 / count.max(1) as f64;
+            let server = per_change(server1.saturating_sub(server0));
+            format!(
+                "ack -> viewer; CPU per change: server {server:.0} ms ({:.1} us/viewer), tool {:.0} ms",
+                server * 1000.0 / fleet.len().max(1) as f64,
+                per_change(tool1.saturating_sub(tool0))
+            )
+        }
+        _ => "ack -> viewer".into(),
+    };
     Ok(row)
 }
 

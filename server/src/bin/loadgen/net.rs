@@ -4,6 +4,7 @@
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 
 use anyhow::Context;
 use tokio::net::{TcpSocket, TcpStream};
@@ -151,6 +152,19 @@ pub fn rss_bytes(pid: u32) -> Option<u64> {
     Some(kib * 1024)
 }
 
+/// CPU time a process has used so far, user plus system (`utime` + `stime` in `/proc/{pid}/stat`, in clock
+/// ticks). Unlike wall-clock latency it does not depend on what else the machine is doing.
+pub fn cpu_time(pid: u32) -> Option<Duration> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name (field 2) may contain spaces; the fields after its closing parenthesis do not.
+    let after = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    // `after` starts at field 3 (state): utime is field 14, stime field 15.
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    let per_second = rustix::param::clock_ticks_per_second().max(1);
+    Some(Duration::from_micros(ticks * 1_000_000 / per_second))
+}
+
 #[cfg(test)]
 mod tests {
     use super::{live_update, Update};
@@ -172,5 +186,19 @@ mod tests {
             })
         );
         assert_eq!(live_update(r#"{"type":"closing","reason":"x"}"#), None);
+    }
+
+    #[test]
+    fn reads_this_process_cpu_time_which_grows_with_work() {
+        let pid = std::process::id();
+        let before = super::cpu_time(pid).expect("cpu time of this process");
+        let mut x = 0u64;
+        let start = std::time::Instant::now();
+        while start.elapsed() < std::time::Duration::from_millis(60) {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1);
+        }
+        std::hint::black_box(x);
+        let after = super::cpu_time(pid).expect("cpu time");
+        assert!(after > before, "{before:?} -> {after:?}");
     }
 }
