@@ -24,13 +24,16 @@
 //!
 //! Memory: at most [`MAX_ENTRIES`] pages (one per meeting path; meetings are few). Hot path: one `std`
 //! `RwLock` read of a small map and an `Arc` clone; writers (one per meeting change) hold the write lock only
-//! to swap an `Arc`; no extra crate (`arc-swap`, `dashmap`) is needed for a handful of keys written once per
-//! change, and `wrk` shows no contention. Concurrent misses for a page are not coalesced: after a change, each request in flight
-//! during the first render renders too (bounded by the render time; the newest seq wins the slot).
+//! to swap an `Arc`. No extra crate (`arc-swap`, `dashmap`) is needed for a handful of keys written once per
+//! change; `wrk` shows no contention. Misses are single-flight per path: a miss waits up to
+//! [`WAIT_FOR_RENDER`] for a render of the same page already under way, then looks again (usually a hit). If
+//! the wait runs out (a slow render, or a response that cannot be stored) it renders itself, so a page that
+//! never caches is never serialized behind one lock.
 
 use std::{
     collections::HashMap,
-    sync::{Arc, RwLock},
+    sync::{Arc, Mutex, RwLock},
+    time::Duration,
 };
 
 use axum::{
@@ -50,13 +53,21 @@ pub const MAX_ENTRIES: usize = 64;
 /// Response header telling operators (and tests) how the page was served: `hit`, `miss` or `bypass`.
 pub const CACHE_HEADER: HeaderName = HeaderName::from_static("x-panelcast-cache");
 
+/// How long a miss waits for another request's render of the same page before rendering itself.
+const WAIT_FOR_RENDER: Duration = Duration::from_millis(100);
+
 /// The shared cache. Clone it freely.
 #[derive(Clone)]
 pub struct PageCache {
     hub: Hub,
     entries: Arc<RwLock<HashMap<Box<str>, Arc<Entry>>>>,
+    /// One render at a time per path (single flight); keys are live meetings' paths, so they stay few.
+    gates: Arc<Mutex<HashMap<Box<str>, Gate>>>,
     counters: Arc<[metrics::Counter; 3]>,
 }
+
+/// Held while a page is rendered, so concurrent misses for it wait instead of rendering too.
+type Gate = Arc<tokio::sync::Mutex<()>>;
 
 /// One rendered page: the seq it was rendered at, leptos' headers, and the body split at its nonce.
 struct Entry {
@@ -79,6 +90,7 @@ impl PageCache {
         Self {
             hub,
             entries: Default::default(),
+            gates: Default::default(),
             counters: Arc::new([counter("hit"), counter("miss"), counter("bypass")]),
         }
     }
@@ -103,6 +115,11 @@ impl PageCache {
         entries.insert(path.into(), Arc::new(entry));
     }
 
+    fn gate(&self, path: &str) -> Gate {
+        let mut gates = self.gates.lock().unwrap_or_else(|e| e.into_inner());
+        gates.entry(path.into()).or_default().clone()
+    }
+
     fn count(&self, outcome: Outcome) {
         self.counters[outcome as usize].increment(1);
     }
@@ -121,8 +138,20 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
         cache.count(Outcome::Hit);
         return entry.response();
     }
-    cache.count(Outcome::Miss);
     let path = request.uri().path().to_owned();
+    // Single flight: wait (bounded) for a render already under way, then look again at the newest seq.
+    let gate = cache.gate(&path);
+    let _turn = tokio::time::timeout(WAIT_FOR_RENDER, gate.lock_owned())
+        .await
+        .ok();
+    let Some(seq) = cacheable_seq(&cache.hub, &request) else {
+        return next.run(request).await;
+    };
+    if let Some(entry) = cache.lookup(&path, seq) {
+        cache.count(Outcome::Hit);
+        return entry.response();
+    }
+    cache.count(Outcome::Miss);
     let response = next.run(request).await;
     if !storable(response.headers(), response.status()) {
         return tagged(response, "miss");
