@@ -12,6 +12,7 @@ pub mod config;
 pub mod error;
 pub mod hub;
 pub mod metrics;
+pub mod page_cache;
 pub mod priority;
 pub mod service;
 pub mod startup;

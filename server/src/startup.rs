@@ -146,6 +146,12 @@ fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let service: SharedService = Arc::new(state.hub.clone());
     let identify = middleware::from_fn_with_state(state.auth.clone(), crate::auth::identify);
+    // Outside `identify`, so a hit costs no session work; inside compression, so cached pages are compressed
+    // for clients that ask, like fresh ones.
+    let page_cache = middleware::from_fn_with_state(
+        crate::page_cache::PageCache::new(state.hub.clone()),
+        crate::page_cache::serve,
+    );
     Router::new()
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
@@ -169,6 +175,7 @@ fn router(state: AppState) -> Router {
             _,
         >(move || provide_context(service.clone()), shell))
         .layer(identify)
+        .layer(page_cache)
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)

@@ -70,6 +70,12 @@ impl MeetingHandle {
     pub fn current(&self) -> Arc<Published> {
         self.published.borrow().clone()
     }
+
+    /// The seq of [`current`](Self::current), without cloning it: what the page cache keys on, because the
+    /// server-rendered page reads `current` (through `MeetingService::view`).
+    pub fn seq(&self) -> u64 {
+        self.published.borrow().seq
+    }
 }
 
 /// The registry of live meetings. Clone it freely.
