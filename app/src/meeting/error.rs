@@ -8,6 +8,7 @@ use thiserror::Error;
 /// A domain rejection.
 #[derive(Clone, Debug, PartialEq, Eq, Error, Serialize, Deserialize)]
 #[serde(tag = "error", rename_all = "snake_case")]
+#[cfg_attr(feature = "hydrate", serde(remote = "Self"))]
 pub enum CommandError {
     #[error("Only {who} can {action}")]
     NotAllowed { who: String, action: String },
@@ -138,3 +139,5 @@ pub enum CommandError {
     #[error("The Commissioner's response has already been recorded")]
     ResponseAlreadyRecorded,
 }
+
+deserialize_via_json_value!(CommandError);
