@@ -22,6 +22,9 @@ pub struct Settings {
     pub link_ttl: Duration,
     /// `PANELCAST_SESSION_TTL_HOURS` (default 12): how long a signed-in session lasts.
     pub session_ttl: Duration,
+    /// `PANELCAST_FANOUT_NICE` (0–19, default 10): the nice value of the public fan-out threads. 10 lets the
+    /// chair's path take a core at once during a large fan-out; 0 runs the fan-out at normal priority.
+    pub fanout_nice: i32,
 }
 
 impl Settings {
@@ -53,6 +56,7 @@ impl Settings {
             session_ttl: Duration::from_secs(
                 3600 * var_parsed::<u64>("PANELCAST_SESSION_TTL_HOURS")?.unwrap_or(12),
             ),
+            fanout_nice: fanout_nice(var("PANELCAST_FANOUT_NICE").as_deref())?,
         })
     }
 
@@ -66,6 +70,7 @@ impl Settings {
             seed_demo: true,
             link_ttl: Duration::from_secs(600),
             session_ttl: Duration::from_secs(3600),
+            fanout_nice: DEFAULT_FANOUT_NICE,
         }
     }
 
@@ -73,6 +78,22 @@ impl Settings {
     pub fn secure_cookies(&self) -> bool {
         self.public_url.starts_with("https://")
     }
+}
+
+/// See [`Settings::fanout_nice`].
+pub const DEFAULT_FANOUT_NICE: i32 = 10;
+
+fn fanout_nice(raw: Option<&str>) -> anyhow::Result<i32> {
+    let Some(raw) = raw else {
+        return Ok(DEFAULT_FANOUT_NICE);
+    };
+    let nice: i32 = parse("PANELCAST_FANOUT_NICE", raw)?;
+    if !(0..=19).contains(&nice) {
+        return Err(anyhow!(
+            "PANELCAST_FANOUT_NICE must be between 0 and 19, got {nice}"
+        ));
+    }
+    Ok(nice)
 }
 
 fn var(name: &str) -> Option<String> {
@@ -121,6 +142,17 @@ mod tests {
             SocketAddr::from(([0, 0, 0, 0], 8080))
         );
         assert!(parse::<bool>("PANELCAST_SEED_DEMO", "false").is_ok_and(|b| !b));
+    }
+
+    #[test]
+    fn the_fanout_nice_value_defaults_to_10_and_stays_within_0_to_19() {
+        assert_eq!(fanout_nice(None).unwrap(), 10);
+        assert_eq!(fanout_nice(Some(" 0 ")).unwrap(), 0);
+        assert_eq!(fanout_nice(Some("19")).unwrap(), 19);
+        for bad in ["20", "-1", "low"] {
+            let error = fanout_nice(Some(bad)).unwrap_err().to_string();
+            assert!(error.contains("PANELCAST_FANOUT_NICE"), "{error}");
+        }
     }
 
     #[test]

@@ -45,6 +45,7 @@ impl Application {
         let store = EventStore::connect(&settings.database_url).await?;
         let hub = Hub::start(store.clone(), settings.seed_demo).await?;
         raise_fd_limit();
+        crate::ws::set_fanout_nice(settings.fanout_nice);
         let listener = listen(settings.addr)?;
         let addr = listener.local_addr()?;
         let public_url = if settings.addr.port() == 0 {

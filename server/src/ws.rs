@@ -10,6 +10,8 @@
 
 mod public;
 
+pub use public::set_fanout_nice;
+
 use std::{sync::Arc, time::Duration};
 
 use app::api::ssr::Identity;

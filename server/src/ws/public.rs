@@ -9,7 +9,14 @@
 //! holds another (it joined between updates, or a slow connection skipped one); ping every [`PING_EVERY`]; dropped after [`IDLE_LIMIT`] of silence or a
 //! write that takes longer than [`SEND_TIMEOUT`].
 
-use std::{io, io::IoSlice, sync::Arc};
+use std::{
+    io,
+    io::IoSlice,
+    sync::{
+        atomic::{AtomicI32, Ordering},
+        Arc,
+    },
+};
 
 use axum::{
     body::Body,
@@ -31,10 +38,16 @@ use crate::{hub::Published, metrics};
 const TEXT: u8 = 0x1;
 const CLOSE: u8 = 0x8;
 const PING: u8 = 0x9;
-/// The nice value of the fan-out threads (0 is normal, 19 the lowest): with 10 the kernel gives a busy
-/// fan-out thread about a tenth of the weight of a normal thread, so a ballot reaches the chair's console
-/// without waiting for a fan-out to 10,000 viewers to finish; the fan-out still uses every idle cycle.
-const FANOUT_NICE: i32 = 10;
+/// The nice value of the fan-out threads (0 is normal, 19 the lowest; `PANELCAST_FANOUT_NICE`, default 10,
+/// set once at start-up by [`set_fanout_nice`]): with 10 the kernel gives a busy fan-out thread about a tenth
+/// of the weight of a normal thread, so a ballot reaches the chair's console without waiting for a fan-out
+/// to 10,000 viewers to finish; the fan-out still uses every idle cycle.
+static FANOUT_NICE: AtomicI32 = AtomicI32::new(crate::config::DEFAULT_FANOUT_NICE);
+
+/// Sets the fan-out threads' nice value; takes effect if called before the first public viewer connects.
+pub fn set_fanout_nice(nice: i32) {
+    FANOUT_NICE.store(nice, Ordering::Relaxed);
+}
 /// Frames from a viewer larger than this close the connection (the signed-in path caps messages at 16 KiB).
 const MAX_INCOMING: u64 = 16 * 1024;
 
@@ -104,7 +117,12 @@ fn fanout_runtime() -> &'static tokio::runtime::Handle {
             tokio::runtime::Builder::new_multi_thread()
                 .worker_threads(2)
                 .thread_name("public-fanout")
-                .on_thread_start(|| crate::priority::lower_this_thread(FANOUT_NICE))
+                .on_thread_start(|| {
+                    let nice = FANOUT_NICE.load(Ordering::Relaxed);
+                    if nice > 0 {
+                        crate::priority::lower_this_thread(nice);
+                    }
+                })
                 .enable_all()
                 .build()
                 .expect("the public fan-out runtime starts")

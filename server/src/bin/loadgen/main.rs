@@ -10,6 +10,7 @@
 
 mod fanout;
 mod fleet;
+mod floor;
 mod http;
 mod net;
 mod report;
@@ -86,16 +87,20 @@ pub struct RunArgs {
     meetings: usize,
     #[arg(long, default_value_t = 100)]
     meeting_viewers: usize,
+    /// Milliseconds between two meetings' changes in the many-meetings scenario (each meeting changes once
+    /// per round of `meetings` x this).
+    #[arg(long, default_value_t = 10)]
+    stagger_ms: u64,
     /// Loopback source addresses to spread connections over (127.0.0.2 …).
     #[arg(long, default_value_t = 8)]
     sources: usize,
     /// Websocket handshakes in flight at once.
     #[arg(long, default_value_t = 512)]
     parallel: usize,
-    /// Scenarios to run (comma separated): crowd,storm,naive,small,multi.
+    /// Scenarios to run (comma separated): crowd,storm,naive,small,floor,multi.
     #[arg(
         long,
-        default_value = "crowd,storm,naive,small,multi",
+        default_value = "crowd,storm,naive,small,floor,multi",
         value_delimiter = ','
     )]
     only: Vec<String>,
@@ -271,6 +276,14 @@ async fn measure(args: RunArgs) -> anyhow::Result<()> {
         }
     }
 
+    if args.wants("floor") {
+        // The same crowd sizes and change counts against a stand-in that only writes: the loopback floor.
+        rows.push(floor::row(&panelcast, args.viewers, args.changes).await?);
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        rows.push(floor::row(&panelcast, args.small, args.changes * 4).await?);
+        tokio::time::sleep(Duration::from_secs(2)).await;
+    }
+
     if args.wants("multi") && args.meetings > 0 {
         rows.extend(multi(&args, &panelcast, &mut people).await?);
     }
@@ -306,7 +319,7 @@ async fn multi(
         setup::open_at_first_item(&mut people.chair, id).await?;
     }
     let rounds = args.changes.max(3);
-    let stagger = Duration::from_millis(10);
+    let stagger = Duration::from_millis(args.stagger_ms.max(1));
     let (single, _) = fanout::connect(target, &ids[0], args.meeting_viewers).await;
     let single = Arc::new(single);
     let cookie = people.chair.cookie().map(str::to_owned);
