@@ -7,16 +7,17 @@
 //! bound for the real fan-out, set by the kernel's loopback TCP path and the co-located tool alone. The
 //! 1,000- and 10,000-viewer targets are judged against it in BENCH.md.
 
-use std::io::{ErrorKind, Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::sync::mpsc;
+use std::io::{ErrorKind, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::process::Stdio;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use tokio::sync::oneshot;
+use anyhow::Context;
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio_tungstenite::tungstenite::handshake::derive_accept_key;
 
-use crate::fanout::{Target, DELIVERY_LIMIT};
+use crate::fanout::{Target, CONNECT_LIMIT, DELIVERY_LIMIT};
 use crate::net;
 use crate::report::{Latency, Row};
 
@@ -25,59 +26,60 @@ const PAYLOAD: usize = 300;
 /// Writer threads: one per core of this machine.
 const WRITERS: usize = 2;
 
-/// One change: the instant the writes began, and the writers' CPU time for them.
-struct Written {
-    began: Instant,
-    cpu: Duration,
-}
-
-/// The stand-in server: a thread that accepts `viewers` handshakes, then writes a change per request.
-struct Floor {
-    addr: SocketAddr,
-    changes: mpsc::Sender<(u64, oneshot::Sender<Written>)>,
-}
-
-impl Floor {
-    fn start(viewers: usize) -> anyhow::Result<Floor> {
-        let listener = TcpListener::bind("127.0.0.1:0")?;
-        let addr = listener.local_addr()?;
-        let (changes, requests) = mpsc::channel::<(u64, oneshot::Sender<Written>)>();
-        thread::Builder::new()
-            .name("floor-accept".into())
-            .spawn(move || {
-                let mut crowd = Vec::with_capacity(viewers);
-                while crowd.len() < viewers {
-                    match listener.accept() {
-                        Ok((stream, _)) => {
-                            if let Ok(stream) = handshake(stream) {
-                                crowd.push(stream);
-                            }
-                        }
-                        Err(_) => return,
-                    }
-                }
-                for (seq, done) in requests {
-                    let _ = done.send(write_change(&crowd, seq));
-                }
-            })?;
-        Ok(Floor { addr, changes })
+/// The stand-in server, run as a child process of the tool (`loadgen floor-serve`) so that, like a real
+/// server, it has its own descriptors and its own CPU time. Protocol on its stdin/stdout, one line each:
+/// it prints `listening <addr>`, then `ready` once `viewers` handshakes are done; each `change <seq>` it
+/// answers with `done` when the frame has been written to every viewer. It ends at the end of its stdin.
+pub fn serve(viewers: usize) -> anyhow::Result<()> {
+    net::raise_fd_limit();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let crowd = runtime.block_on(accept(viewers))?;
+    println!("ready");
+    for line in std::io::stdin().lines() {
+        let line = line?;
+        let seq: u64 = line
+            .strip_prefix("change ")
+            .and_then(|n| n.trim().parse().ok())
+            .ok_or_else(|| anyhow::anyhow!("bad request {line:?}"))?;
+        write_change(&crowd, seq);
+        println!("done");
     }
-
-    async fn change(&self, seq: u64) -> anyhow::Result<Written> {
-        let (done, written) = oneshot::channel();
-        self.changes.send((seq, done))?;
-        Ok(written.await?)
-    }
+    Ok(())
 }
 
-/// Answers one client handshake (RFC 6455 §4.2.2) and sends the first snapshot, `seq` 1; the connection is
-/// non-blocking afterwards.
-fn handshake(mut stream: TcpStream) -> anyhow::Result<TcpStream> {
-    stream.set_read_timeout(Some(Duration::from_secs(5)))?;
+/// Listens (deep backlog), prints the address, and completes `viewers` handshakes.
+async fn accept(viewers: usize) -> anyhow::Result<Vec<TcpStream>> {
+    let socket = tokio::net::TcpSocket::new_v4()?;
+    socket.bind("127.0.0.1:0".parse()?)?;
+    let listener = socket.listen(4096)?;
+    println!("listening {}", listener.local_addr()?);
+    let mut handshakes = tokio::task::JoinSet::new();
+    let mut crowd = Vec::with_capacity(viewers);
+    while crowd.len() < viewers {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let (stream, _) = accepted?;
+                handshakes.spawn(handshake(stream));
+            }
+            Some(done) = handshakes.join_next() => {
+                if let Ok(Ok(stream)) = done {
+                    crowd.push(stream);
+                }
+            }
+        }
+    }
+    Ok(crowd)
+}
+
+/// Answers one client handshake (RFC 6455 §4.2.2) and sends the first snapshot, `seq` 1; hands the
+/// connection back as a non-blocking std stream.
+async fn handshake(mut stream: tokio::net::TcpStream) -> anyhow::Result<TcpStream> {
     let mut request = Vec::with_capacity(512);
     let mut buf = [0u8; 512];
     while !request.windows(4).any(|w| w == b"\r\n\r\n") {
-        let n = stream.read(&mut buf)?;
+        let n = tokio::time::timeout(Duration::from_secs(10), stream.read(&mut buf)).await??;
         anyhow::ensure!(n > 0 && request.len() < 8192, "bad handshake");
         request.extend_from_slice(&buf[..n]);
     }
@@ -95,11 +97,13 @@ fn handshake(mut stream: TcpStream) -> anyhow::Result<TcpStream> {
          Sec-WebSocket-Accept: {}\r\n\r\n",
         derive_accept_key(key.as_bytes())
     );
-    stream.write_all(response.as_bytes())?;
-    stream.write_all(&frame(r#"{"type":"snapshot","seq":1,"view":{}}"#))?;
+    stream.write_all(response.as_bytes()).await?;
+    stream
+        .write_all(&frame(r#"{"type":"snapshot","seq":1,"view":{}}"#))
+        .await?;
     stream.set_nodelay(true)?;
-    stream.set_nonblocking(true)?;
-    Ok(stream)
+    // A tokio stream is already non-blocking; the std stream keeps that mode.
+    Ok(stream.into_std()?)
 }
 
 /// An unmasked final text frame.
@@ -129,30 +133,19 @@ fn patch_frame(seq: u64) -> Vec<u8> {
 }
 
 /// Writes the frame to every connection, split over [`WRITERS`] threads; returns when all are written.
-fn write_change(crowd: &[TcpStream], seq: u64) -> Written {
+fn write_change(crowd: &[TcpStream], seq: u64) {
     let bytes = patch_frame(seq);
-    let began = Instant::now();
     let share = crowd.len().div_ceil(WRITERS).max(1);
-    let cpu = thread::scope(|scope| {
-        let writers: Vec<_> = crowd
-            .chunks(share)
-            .map(|part| {
-                let bytes = &bytes;
-                scope.spawn(move || {
-                    let start = thread_cpu();
-                    for mut stream in part {
-                        write_all_nonblocking(&mut stream, bytes);
-                    }
-                    thread_cpu().saturating_sub(start)
-                })
-            })
-            .collect();
-        writers
-            .into_iter()
-            .map(|w| w.join().unwrap_or_default())
-            .sum()
+    thread::scope(|scope| {
+        for part in crowd.chunks(share) {
+            let bytes = &bytes;
+            scope.spawn(move || {
+                for mut stream in part {
+                    write_all_nonblocking(&mut stream, bytes);
+                }
+            });
+        }
     });
-    Written { began, cpu }
 }
 
 /// A 300-byte frame fits any socket buffer at once; if one ever does not, retry briefly, then give up on
@@ -168,19 +161,72 @@ fn write_all_nonblocking(stream: &mut &TcpStream, mut bytes: &[u8]) {
     }
 }
 
-fn thread_cpu() -> Duration {
-    let t = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
-    Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
+/// The tool's side of the stand-in: the child process and its stdin/stdout.
+struct Floor {
+    child: tokio::process::Child,
+    requests: tokio::process::ChildStdin,
+    replies: tokio::io::Lines<BufReader<tokio::process::ChildStdout>>,
 }
 
-/// `changes` changes to `viewers` viewers of the stand-in; one row with the latency from the first write to
-/// each viewer's receipt, the writers' CPU per write and the tool's CPU per change.
+impl Floor {
+    async fn start(viewers: usize) -> anyhow::Result<(Floor, SocketAddr)> {
+        let mut child = tokio::process::Command::new(std::env::current_exe()?)
+            .args(["floor-serve", "--viewers", &viewers.to_string()])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()?;
+        let requests = child.stdin.take().context("child stdin")?;
+        let mut replies = BufReader::new(child.stdout.take().context("child stdout")?).lines();
+        let addr = Self::reply(&mut replies)
+            .await?
+            .strip_prefix("listening ")
+            .context("the stand-in did not say where it listens")?
+            .parse()?;
+        Ok((
+            Floor {
+                child,
+                requests,
+                replies,
+            },
+            addr,
+        ))
+    }
+
+    async fn reply(
+        replies: &mut tokio::io::Lines<BufReader<tokio::process::ChildStdout>>,
+    ) -> anyhow::Result<String> {
+        tokio::time::timeout(CONNECT_LIMIT, replies.next_line())
+            .await
+            .context("the stand-in did not answer in time")??
+            .context("the stand-in ended")
+    }
+
+    async fn expect(&mut self, word: &str) -> anyhow::Result<()> {
+        let line = Self::reply(&mut self.replies).await?;
+        anyhow::ensure!(line == word, "the stand-in said {line:?}, not {word:?}");
+        Ok(())
+    }
+
+    /// Asks for a change; returns when its request is sent (the delivery clock starts here).
+    async fn change(&mut self, seq: u64) -> anyhow::Result<Instant> {
+        let began = Instant::now();
+        self.requests
+            .write_all(format!("change {seq}\n").as_bytes())
+            .await?;
+        self.requests.flush().await?;
+        Ok(began)
+    }
+}
+
+/// `changes` changes to `viewers` viewers of the stand-in; one row with the latency from each request to
+/// each viewer's receipt, the stand-in's CPU per write and the tool's CPU per change.
 pub async fn row(target: &Target, viewers: usize, changes: usize) -> anyhow::Result<Row> {
-    let floor = Floor::start(viewers)?;
+    let (mut floor, addr) = Floor::start(viewers).await?;
     let stand_in = Target {
         name: "floor",
-        addr: floor.addr,
-        pid: None,
+        addr,
+        pid: floor.child.id(),
         ..target.clone()
     };
     let (fleet, connected) = crate::fanout::connect(&stand_in, "floor", viewers).await;
@@ -189,25 +235,23 @@ pub async fn row(target: &Target, viewers: usize, changes: usize) -> anyhow::Res
         "{} of {viewers} floor viewers failed to connect",
         connected.failed
     );
+    floor.expect("ready").await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let me = std::process::id();
+    let cpu = || stand_in.pid.and_then(net::cpu_time).zip(net::cpu_time(me));
+    let before = cpu();
     let mut delays = Vec::with_capacity(viewers * changes);
-    let mut writer_cpu = Duration::ZERO;
-    let tool_before = net::cpu_time(me);
     let mut last = 1;
     for seq in 2..2 + changes as u64 {
         fleet.expect(seq);
-        let written = floor.change(seq).await?;
+        let began = floor.change(seq).await?;
+        floor.expect("done").await?;
         fleet.wait_all(DELIVERY_LIMIT).await;
-        delays.extend(fleet.delays(seq, written.began).into_iter().flatten());
-        writer_cpu += written.cpu;
+        delays.extend(fleet.delays(seq, began).into_iter().flatten());
         last = seq;
         tokio::time::sleep(Duration::from_millis(400)).await;
     }
-    // The tool's process CPU includes the stand-in's writers; take them out.
-    let tool = net::cpu_time(me)
-        .zip(tool_before)
-        .map(|(after, before)| after.saturating_sub(before).saturating_sub(writer_cpu));
+    let after = cpu();
     let per_change = |d: Duration| d.as_secs_f64() * 1000.0 / changes.max(1) as f64;
     let mut row = Row::new(
         &format!("loopback floor, {viewers} viewers (x{changes})"),
@@ -217,13 +261,18 @@ pub async fn row(target: &Target, viewers: usize, changes: usize) -> anyhow::Res
     row.latency = Some(Latency::of(delays));
     row.missing = viewers - fleet.holding(last);
     row.out_of_order = fleet.out_of_order();
-    row.figure = format!(
-        "raw writes, {WRITERS} threads, {PAYLOAD} B: writers {:.0} ms per change ({:.1} us/write), tool {}",
-        per_change(writer_cpu),
-        writer_cpu.as_secs_f64() * 1e6 / (viewers * changes).max(1) as f64,
-        tool.map(|t| format!("{:.0} ms", per_change(t)))
-            .unwrap_or_else(|| "?".into())
-    );
+    row.figure = match before.zip(after) {
+        Some(((writer0, tool0), (writer1, tool1))) => {
+            let writer = writer1.saturating_sub(writer0);
+            format!(
+                "raw writes, {WRITERS} threads, {PAYLOAD} B: stand-in CPU {:.0} ms per change ({:.1} us/write), tool {:.0} ms",
+                per_change(writer),
+                writer.as_secs_f64() * 1e6 / (viewers * changes).max(1) as f64,
+                per_change(tool1.saturating_sub(tool0))
+            )
+        }
+        None => format!("raw writes, {WRITERS} threads, {PAYLOAD} B"),
+    };
     fleet.close().await;
     drop(floor);
     Ok(row)

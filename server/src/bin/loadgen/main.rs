@@ -47,6 +47,11 @@ enum Cmd {
     },
     /// Run the scenarios and print the table.
     Run(RunArgs),
+    /// The loopback floor's stand-in server (started by `run` itself; see floor.rs).
+    FloorServe {
+        #[arg(long)]
+        viewers: usize,
+    },
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -119,10 +124,14 @@ impl RunArgs {
 
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
+    if let Cmd::FloorServe { viewers } = args.command {
+        return floor::serve(viewers);
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
     match args.command {
+        Cmd::FloorServe { .. } => Ok(()),
         Cmd::Prepare {
             database_url,
             meetings,
@@ -360,6 +369,31 @@ async fn multi(
         fleets.push(Arc::new(fleet));
     }
     let viewers = fleets.iter().map(|f| f.len()).sum();
+    // Diagnostic: the same lone meeting again, now with every other meeting's viewers connected but idle.
+    // Against the first figure it shows what the connections alone cost (memory, caches, pings); against
+    // the many-meetings figure, what the other meetings' changes cost.
+    let (delays, _, missing, out_of_order) = fanout::many_meetings(
+        vec![fleets[0].clone()],
+        cookie.clone(),
+        target.addr,
+        rounds * 4,
+        stagger * args.meetings as u32,
+    )
+    .await?;
+    let mut crowded = Row::new(
+        &format!(
+            "1 meeting x {} viewers, {} idle viewers of other meetings",
+            args.meeting_viewers,
+            viewers - fleets[0].len()
+        ),
+        target.name,
+        fleets[0].len(),
+    );
+    crowded.latency = Some(report::Latency::of(delays));
+    crowded.missing = missing;
+    crowded.out_of_order = out_of_order;
+    crowded.figure = format!("x{} changes (diagnostic)", rounds * 4);
+    tokio::time::sleep(QUIET).await;
     fanout::many_meetings(fleets.clone(), cookie.clone(), target.addr, 1, stagger).await?;
     tokio::time::sleep(QUIET).await;
     let (delays, worst, missing, out_of_order) =
@@ -388,5 +422,5 @@ async fn multi(
             fleet.close().await;
         }
     }
-    Ok(vec![alone, many])
+    Ok(vec![alone, crowded, many])
 }
