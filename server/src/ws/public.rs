@@ -6,7 +6,7 @@
 //!
 //! The same contract as the signed-in path: first message is the current snapshot, then after each
 //! (coalesced) public update the patch from the version this viewer holds, or the newest snapshot if it
-//! holds another (it joined between updates, or a slow connection skipped one); ping every [`PING_EVERY`]; dropped after [`IDLE_LIMIT`] of silence or a
+//! holds another (it joined between updates, or a slow connection skipped one); ping every [`PING_EVERY`](super::PING_EVERY); dropped after [`IDLE_LIMIT`] of silence or a
 //! write that takes longer than [`SEND_TIMEOUT`].
 
 use std::{
@@ -32,7 +32,7 @@ use tokio::{
 };
 use tokio_tungstenite::tungstenite::handshake::derive_accept_key;
 
-use super::{IDLE_LIMIT, PING_EVERY, SEND_TIMEOUT};
+use super::{IDLE_LIMIT, SEND_TIMEOUT};
 use crate::{hub::Published, metrics};
 
 const TEXT: u8 = 0x1;
@@ -140,7 +140,7 @@ pub async fn serve<S>(
 ) where
     S: AsyncRead + AsyncWrite + Unpin,
 {
-    let mut ping = tokio::time::interval_at(Instant::now() + PING_EVERY, PING_EVERY);
+    let mut ping = super::ping_timer();
     let mut last_heard = Instant::now();
     let mut incoming = Incoming::default();
     let mut buf = [0u8; 64];
