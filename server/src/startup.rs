@@ -143,8 +143,19 @@ fn leptos_config(addr: SocketAddr) -> LeptosOptions {
     }
 }
 
+/// The app's routes, generated once per process. leptos 0.8 suppresses resource loading through a
+/// process-global flag while it generates a route list, so a page rendered by another server in the same
+/// process at that moment (our integration tests start one server per test, concurrently) waited forever on
+/// its resources (leptos-rs/leptos#4773; seen here as `page_cache` tests hanging about one run in six). The
+/// list depends only on the `App` component, so every server in the process can share the first one.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let service: SharedService = Arc::new(state.hub.clone());
     let identify = middleware::from_fn_with_state(state.auth.clone(), crate::auth::identify);
     // Outside `identify`, so a hit costs no session work; inside compression, so cached pages are compressed
