@@ -3,7 +3,7 @@
 //! A stand-in server inside the tool accepts the crowd's websocket handshakes (same clients, same source
 //! addresses, same read path as against Panelcast), then for each change writes one ~300-byte patch frame to
 //! every connection with plain non-blocking `write` calls from two threads (one per core): no runtime, no
-//! task wake-ups, no meeting logic, no JSON work. Its delivery latency and CPU per write are therefore a lower
+//! task wake-ups, no meeting logic, no JSON work (at the fan-out's priority, nice 10). Its delivery latency and CPU per write are therefore a lower
 //! bound for the real fan-out, set by the kernel's loopback TCP path and the co-located tool alone. The
 //! 1,000- and 10,000-viewer targets are judged against it in BENCH.md.
 
@@ -23,8 +23,10 @@ use crate::report::{Latency, Row};
 
 /// Size of each frame's payload, about an agenda move's public patch.
 const PAYLOAD: usize = 300;
-/// Writer threads: one per core of this machine.
+/// Writer threads: one per core of this machine, like Panelcast's fan-out runtime.
 const WRITERS: usize = 2;
+/// The nice value of Panelcast's fan-out threads by default (`PANELCAST_FANOUT_NICE`).
+const FANOUT_NICE: i32 = server::config::DEFAULT_FANOUT_NICE;
 
 /// The stand-in server, run as a child process of the tool (`loadgen floor-serve`) so that, like a real
 /// server, it has its own descriptors and its own CPU time. Protocol on its stdin/stdout, one line each:
@@ -140,6 +142,9 @@ fn write_change(crowd: &[TcpStream], seq: u64) {
         for part in crowd.chunks(share) {
             let bytes = &bytes;
             scope.spawn(move || {
+                // The same priority as Panelcast's fan-out threads and the tool's crowd, so the stand-in
+                // does not win the cores from the readers that a real server would share them with.
+                server::priority::lower_this_thread(FANOUT_NICE);
                 for mut stream in part {
                     write_all_nonblocking(&mut stream, bytes);
                 }
