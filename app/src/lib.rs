@@ -4,6 +4,32 @@
 //! server (SSR) and the browser (hydration).
 #![recursion_limit = "512"]
 
+/// In the browser build, makes `$ty`'s `Deserialize` read a `serde_json::Value` first and run the derived code on
+/// that, so the derived code is compiled once (for `Value`) instead of once per deserializer that reaches it: a
+/// meeting view arrives from the SSR resource (`from_str`), a server function (`from_slice`) and the websocket
+/// (a `Value`), and each copy of the view's derived code was tens of KB of wasm; an `AppError` likewise arrives
+/// from every server function and resource. The type must carry
+/// `#[cfg_attr(feature = "hydrate", serde(remote = "Self"))]`, which turns its derives into inherent functions that
+/// the impls below wrap. The wire format is unchanged; the server keeps the plain derives.
+macro_rules! deserialize_via_json_value {
+    ($ty:ty) => {
+        #[cfg(feature = "hydrate")]
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                <$ty>::deserialize(value).map_err(serde::de::Error::custom)
+            }
+        }
+
+        #[cfg(feature = "hydrate")]
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                <$ty>::serialize(self, serializer)
+            }
+        }
+    };
+}
+
 pub mod api;
 pub mod meeting;
 pub mod protocol;

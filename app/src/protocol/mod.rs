@@ -78,6 +78,7 @@ impl MeetingSummary {
 /// infrastructure failures are only ever "unavailable" (details are in the server log).
 #[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
+#[cfg_attr(feature = "hydrate", serde(remote = "Self"))]
 pub enum AppError {
     /// The meeting's rules said no.
     #[error("{0}")]
@@ -95,6 +96,8 @@ pub enum AppError {
     #[error("Could not reach the server: {0}")]
     Transport(String),
 }
+
+deserialize_via_json_value!(AppError);
 
 mod server_fn_error {
     use leptos::server_fn::{
