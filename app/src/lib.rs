@@ -35,10 +35,21 @@ pub mod meeting;
 pub mod protocol;
 pub mod ui;
 
-/// The browser entry point: hydrates the server-rendered page.
+/// The browser entry point: hydrates the server-rendered page. A page whose code is in a lazily loaded chunk
+/// (every page but the public meeting page, see `ui::split`) first loads that chunk, so that hydration stays
+/// synchronous and matches the server's HTML exactly.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(ui::App);
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    match ui::preload_for_path(&path) {
+        None => leptos::mount::hydrate_body(ui::App),
+        Some(chunk) => wasm_bindgen_futures::spawn_local(async move {
+            chunk.await;
+            leptos::mount::hydrate_body(ui::App);
+        }),
+    }
 }
