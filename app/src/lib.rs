@@ -11,6 +11,12 @@
 /// from every server function and resource. The type must carry
 /// `#[cfg_attr(feature = "hydrate", serde(remote = "Self"))]`, which turns its derives into inherent functions that
 /// the impls below wrap. The wire format is unchanged; the server keeps the plain derives.
+///
+/// With `tag = …` (and `content = …`), for an enum that is internally (adjacently) tagged on the wire: serde's
+/// derived code for such an enum buffers its input in serde's private `Content` and decodes each variant from
+/// that, about 2 KB of wasm per variant (`CommandError` has 60). So in the browser build the enum must use the
+/// default, external tagging (its `serde(tag = …)` only `cfg_attr(not(feature = "hydrate"), …)`), and the value is
+/// converted between the two forms by [`json_tagging`] on the way in and out.
 macro_rules! deserialize_via_json_value {
     ($ty:ty) => {
         #[cfg(feature = "hydrate")]
@@ -28,9 +34,30 @@ macro_rules! deserialize_via_json_value {
             }
         }
     };
+    ($ty:ty, tag = $tag:literal $(, content = $content:literal)?) => {
+        #[cfg(feature = "hydrate")]
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+                let value = $crate::json_tagging::to_external(value, $tag, None $(.or(Some($content)))?);
+                <$ty>::deserialize(value).map_err(serde::de::Error::custom)
+            }
+        }
+
+        #[cfg(feature = "hydrate")]
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let value = <$ty>::serialize(self, serde_json::value::Serializer).map_err(serde::ser::Error::custom)?;
+                let value = $crate::json_tagging::to_internal(value, $tag, None $(.or(Some($content)))?);
+                serde::Serialize::serialize(&value, serializer)
+            }
+        }
+    };
 }
 
 pub mod api;
+#[doc(hidden)]
+pub mod json_tagging;
 pub mod meeting;
 pub mod protocol;
 pub mod ui;

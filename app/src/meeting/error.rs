@@ -7,7 +7,9 @@ use thiserror::Error;
 
 /// A domain rejection.
 #[derive(Clone, Debug, PartialEq, Eq, Error, Serialize, Deserialize)]
-#[serde(tag = "error", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
+// Internally tagged on the wire; the browser build derives the external form and converts (see lib.rs).
+#[cfg_attr(not(feature = "hydrate"), serde(tag = "error"))]
 #[cfg_attr(feature = "hydrate", serde(remote = "Self"))]
 pub enum CommandError {
     #[error("Only {who} can {action}")]
@@ -140,4 +142,4 @@ pub enum CommandError {
     ResponseAlreadyRecorded,
 }
 
-deserialize_via_json_value!(CommandError);
+deserialize_via_json_value!(CommandError, tag = "error");
