@@ -83,7 +83,8 @@ fn when_loaded(view: impl Future<Output = AnyView> + Send + 'static) -> AnyView 
 }
 
 /// The chunk that the page at `path` shows, loading: awaited before hydrating so that the page can hydrate
-/// synchronously. `None` for the public meeting page (and anything else in the main bundle).
+/// synchronously. `None` for the public meeting page (and anything else in the main bundle). `__preload_<name>`
+/// is the function that `#[lazy]` generates next to each lazy function to load its chunk without calling it.
 #[cfg(feature = "hydrate")]
 pub fn preload_for_path(path: &str) -> Option<std::pin::Pin<Box<dyn Future<Output = ()>>>> {
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
