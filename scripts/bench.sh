@@ -56,18 +56,23 @@ if [ "$ALL" = 1 ]; then
   echo "## SSR meeting page: wrk -t2 -c64 -d20s (public, no session)"
   timeout 60 wrk -t2 -c64 -d20s --latency http://127.0.0.1:3100/meetings/2022-12-06 | tee "$OUT/ssr.txt"
 
-  echo "## wasm bundle (hydrate, profile wasm-release, wasm-bindgen + wasm-opt -Oz)"
+  # The bundle exactly as served: cargo-leptos builds it (profile wasm-release), splits it at the `#[lazy]`
+  # functions (app/src/ui/split.rs), runs wasm-bindgen and wasm-opt -Oz on every part. The public meeting page
+  # loads only panelcast.wasm, panelcast.js and the split loader (__wasm_split.*.js); every other page adds the
+  # chunks listed for it in __wasm_split_manifest.json.
+  echo "## wasm bundle (hydrate, cargo leptos build --release --split, brotli -q 11)"
   . scripts/ensure-tools.sh >/dev/null
-  cargo build -p app --lib --target wasm32-unknown-unknown --profile wasm-release --features hydrate
+  cargo leptos build --release --split --frontend-only
   rm -rf "$OUT/wasm" && mkdir -p "$OUT/wasm"
-  wasm-bindgen --target web --no-typescript --out-dir "$OUT/wasm" --out-name panelcast \
-    target/wasm32-unknown-unknown/wasm-release/app.wasm
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    "$OUT/wasm/panelcast_bg.wasm" -o "$OUT/wasm/panelcast_bg.wasm"
-  brotli -f -q 11 "$OUT/wasm/panelcast_bg.wasm" "$OUT/wasm/panelcast.js"
-  for f in panelcast_bg.wasm panelcast.js; do
-    echo "$f: $(stat -c %s "$OUT/wasm/$f") bytes raw, $(stat -c %s "$OUT/wasm/$f.br") bytes brotli"
+  for f in target/site/pkg/*.wasm target/site/pkg/*.js; do
+    name=$(basename "$f")
+    brotli -c -q 11 "$f" >"$OUT/wasm/$name.br"
+    size=$(stat -c %s "$OUT/wasm/$name.br")
+    echo "$name: $(stat -c %s "$f") bytes raw, $size bytes brotli"
   done | tee "$OUT/wasm.txt"
+  echo "public meeting page downloads (panelcast.wasm + panelcast.js + split loader): $(
+    stat -c %s "$OUT"/wasm/panelcast.wasm.br "$OUT"/wasm/panelcast.js.br "$OUT"/wasm/__wasm_split.*.js.br |
+      awk '{ s += $1 } END { print s }') bytes brotli" | tee -a "$OUT/wasm.txt"
 
   echo "## cargo bench -p app --bench core"
   cargo bench -p app --bench core 2>&1 | grep -E "^[a-z].*|time:" | tee "$OUT/criterion.txt"

@@ -9,7 +9,8 @@ ensure_wasm_target
 ensure_wasm_opt
 ensure_wasm_bindgen
 ensure_cargo_leptos
-cargo leptos build --release
+# `--split`: the browser bundle is code-split (app/src/ui/split.rs); a build without it does not load.
+cargo leptos build --release --split
 export LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=panelcast
 export LEPTOS_SITE_ADDR=${PANELCAST_ADDR:-127.0.0.1:3000}
 exec target/release/server serve --demo-links

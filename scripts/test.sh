@@ -21,8 +21,9 @@ cargo clippy -p app --lib --target wasm32-unknown-unknown --features hydrate -- 
 step "Rust tests (core, store contract, websocket and HTTP against the real server on port 0)"
 cargo test --workspace --features app/ssr
 
-step "browser tests: cargo leptos end-to-end (builds the wasm bundle and the server, runs Playwright in Chromium)"
+# `--split` is required for every cargo-leptos build: the browser bundle is code-split (app/src/ui/split.rs).
+step "browser tests: cargo leptos end-to-end --split (builds the wasm bundle and the server, runs Playwright in Chromium)"
 (cd end2end && [ -d node_modules ] || ensure_end2end_packages)
-cargo leptos end-to-end
+cargo leptos end-to-end --split
 
 printf '\nAll checks passed in %ss.\n' "$(( $(date +%s) - started ))"

@@ -23,31 +23,6 @@
 //! After the meeting closes, only what happens after a meeting can still be recorded: a written answer
 //! (S4:194), the hearing's report (due within three weeks) and the Commissioner's response.
 
-/// In the browser build, makes `$ty`'s `Deserialize` read a `serde_json::Value` first and run the derived code on
-/// that, so the derived code is compiled once (for `Value`) instead of once per deserializer that reaches it: a
-/// meeting view arrives from the SSR resource (`from_str`), a server function (`from_slice`) and the websocket
-/// (buffered `Content`, `ServerMsg` is internally tagged), and each copy of the view's derived code was tens of KB
-/// of wasm. The type must carry `#[cfg_attr(feature = "hydrate", serde(remote = "Self"))]`, which turns its derives
-/// into inherent functions that the impls below wrap. The wire format is unchanged; the server keeps the plain derives.
-macro_rules! deserialize_via_json_value {
-    ($ty:ty) => {
-        #[cfg(feature = "hydrate")]
-        impl<'de> serde::Deserialize<'de> for $ty {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-                <$ty>::deserialize(value).map_err(serde::de::Error::custom)
-            }
-        }
-
-        #[cfg(feature = "hydrate")]
-        impl serde::Serialize for $ty {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                <$ty>::serialize(self, serializer)
-            }
-        }
-    };
-}
-
 pub mod agenda;
 mod apply;
 pub mod attendance;
@@ -71,6 +46,8 @@ pub mod vote;
 pub use agenda::{Agenda, AgendaItem, AgendaSection, PageRange};
 pub use attendance::{Attendance, AttendanceMark, Declaration};
 pub use command::{Command, CommandKind, MeetingSpec};
+#[cfg(feature = "hydrate")]
+pub use error::read_command_errors;
 pub use error::CommandError;
 pub use event::{AnswerPart, Event};
 pub use hearing::{Hearing, HearingOutcome, HearingSpec, HearingStage};

@@ -49,25 +49,55 @@ impl Follower {
     }
 
     /// Reads one text message from the server.
+    ///
+    /// The message is read as a `serde_json::Value` and taken apart by hand, not through `ServerMsg`'s derived
+    /// `Deserialize`: `ServerMsg` and json-patch's operations are internally tagged enums, whose derived code
+    /// buffers every message in serde's `Content` and brings that machinery into the browser bundle; and a
+    /// snapshot's `view` is kept as the JSON it arrived as instead of being serialized back from the typed view.
     pub fn receive(&mut self, text: &str) -> Result<Followed, FollowError> {
-        let msg = serde_json::from_str::<ServerMsg>(text)
-            .map_err(|e| FollowError::Unreadable(e.to_string()))?;
-        self.follow(msg)
+        let msg = serde_json::from_str::<Value>(text).map_err(unreadable)?;
+        self.follow_json(msg)
     }
 
     /// Follows one message: snapshots only move forward; a patch must start from the version held.
     pub fn follow(&mut self, msg: ServerMsg) -> Result<Followed, FollowError> {
-        match msg {
-            ServerMsg::Snapshot { seq, view } => {
+        let msg = serde_json::to_value(&msg).map_err(unreadable)?;
+        self.follow_json(msg)
+    }
+
+    /// [`Follower::follow`] on a message as JSON (the wire format of [`ServerMsg`]).
+    fn follow_json(&mut self, mut msg: Value) -> Result<Followed, FollowError> {
+        let number = |msg: &Value, field: &str| {
+            msg.get(field).and_then(Value::as_u64).ok_or_else(|| {
+                FollowError::Unreadable(format!("no `{field}` number in the message"))
+            })
+        };
+        let kind = msg.get_mut("type").map(Value::take).unwrap_or_default();
+        match kind.as_str() {
+            Some("snapshot") => {
+                let seq = number(&msg, "seq")?;
                 if self.seq().is_some_and(|held| seq < held) {
                     return Ok(Followed::Stale);
                 }
-                let doc = serde_json::to_value(&view)
-                    .map_err(|e| FollowError::Unreadable(e.to_string()))?;
+                let doc = msg.get_mut("view").map(Value::take).unwrap_or_default();
+                let view =
+                    serde_json::from_value::<MeetingView>(doc.clone()).map_err(unreadable)?;
                 self.held = Some((seq, doc));
-                Ok(Followed::View { seq, view })
+                Ok(Followed::View {
+                    seq,
+                    view: Box::new(view),
+                })
             }
-            ServerMsg::Patch { seq, base, ops } => {
+            Some("patch") => {
+                let (seq, base) = (number(&msg, "seq")?, number(&msg, "base")?);
+                let ops = match msg.get_mut("ops").map(Value::take) {
+                    Some(Value::Array(ops)) => ops
+                        .into_iter()
+                        .map(operation)
+                        .collect::<Result<Vec<_>, _>>()
+                        .map(json_patch::Patch)?,
+                    _ => return Err(FollowError::Unreadable("no `ops` list in the patch".into())),
+                };
                 let held = self.seq();
                 let Some((_, doc)) = self.held.as_mut().filter(|(at, _)| *at == base) else {
                     return Err(FollowError::NotMyVersion { base, held });
@@ -91,9 +121,62 @@ impl Follower {
                     }
                 }
             }
-            ServerMsg::Closing { reason } => Ok(Followed::Closing(reason)),
+            Some("closing") => match msg.get_mut("reason").map(Value::take) {
+                Some(Value::String(reason)) => Ok(Followed::Closing(reason)),
+                _ => Err(FollowError::Unreadable(
+                    "no `reason` in the closing message".into(),
+                )),
+            },
+            _ => Err(FollowError::Unreadable("unknown message type".into())),
         }
     }
+}
+
+fn unreadable(error: serde_json::Error) -> FollowError {
+    FollowError::Unreadable(error.to_string())
+}
+
+/// One RFC 6902 operation, read by hand (see [`Follower::receive`]).
+fn operation(op: Value) -> Result<json_patch::PatchOperation, FollowError> {
+    use json_patch::{
+        AddOperation, CopyOperation, MoveOperation, PatchOperation, RemoveOperation,
+        ReplaceOperation, TestOperation,
+    };
+    let Value::Object(mut op) = op else {
+        return Err(FollowError::Unreadable(
+            "a patch operation is not an object".into(),
+        ));
+    };
+    let mut pointer = |field: &str| match op.remove(field) {
+        Some(Value::String(pointer)) => json_patch::jsonptr::PointerBuf::parse(pointer)
+            .map_err(|e| FollowError::Unreadable(format!("bad `{field}` pointer: {e}"))),
+        _ => Err(FollowError::Unreadable(format!(
+            "no `{field}` pointer in the operation"
+        ))),
+    };
+    let path = pointer("path")?;
+    let from = pointer("from");
+    let value = op
+        .remove("value")
+        .ok_or_else(|| FollowError::Unreadable("no `value` in the operation".into()));
+    Ok(match op.get("op").and_then(Value::as_str) {
+        Some("add") => PatchOperation::Add(AddOperation {
+            path,
+            value: value?,
+        }),
+        Some("remove") => PatchOperation::Remove(RemoveOperation { path }),
+        Some("replace") => PatchOperation::Replace(ReplaceOperation {
+            path,
+            value: value?,
+        }),
+        Some("move") => PatchOperation::Move(MoveOperation { from: from?, path }),
+        Some("copy") => PatchOperation::Copy(CopyOperation { from: from?, path }),
+        Some("test") => PatchOperation::Test(TestOperation {
+            path,
+            value: value?,
+        }),
+        _ => return Err(FollowError::Unreadable("unknown patch operation".into())),
+    })
 }
 
 /// The patch message that turns `base` (the view at `base_seq`, as JSON) into `next` (the view at `seq`).

@@ -77,7 +77,10 @@ impl MeetingSummary {
 /// Every error a client can get from a command or a read. Domain rejections carry the rule's own message;
 /// infrastructure failures are only ever "unavailable" (details are in the server log).
 #[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
+// Adjacently tagged on the wire; the browser build derives the external form and converts (see lib.rs).
+#[cfg_attr(not(feature = "hydrate"), serde(tag = "kind", content = "detail"))]
+#[cfg_attr(feature = "hydrate", serde(remote = "Self"))]
 pub enum AppError {
     /// The meeting's rules said no.
     #[error("{0}")]
@@ -95,6 +98,8 @@ pub enum AppError {
     #[error("Could not reach the server: {0}")]
     Transport(String),
 }
+
+deserialize_via_json_value!(AppError, tag = "kind", content = "detail");
 
 mod server_fn_error {
     use leptos::server_fn::{

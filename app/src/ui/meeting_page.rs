@@ -6,14 +6,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::chair::Console;
-use super::commissioner::CommissionerView;
 use super::context::MeetingCtx;
 use super::live::{follow_meeting, LiveStatus};
-use super::member::MemberDevice;
 use super::not_found::NotFound;
-use super::public::PublicPage;
 use super::screens::{Screen, ScreenNav};
+use super::split::screen_body;
 use crate::api::get_meeting_view;
 use crate::meeting::MeetingView;
 use crate::protocol::AppError;
@@ -68,11 +65,6 @@ fn LiveMeeting(id: String, seq: u64, view: MeetingView, screen: Screen) -> impl 
             " "
             <span role="status" aria-live="polite" data-testid="live-status">{move || status.get().label()}</span>
         </p>
-        {match screen {
-            Screen::Public => view! { <PublicPage/> }.into_any(),
-            Screen::Console => view! { <Console/> }.into_any(),
-            Screen::Member => view! { <MemberDevice/> }.into_any(),
-            Screen::Commissioner => view! { <CommissionerView/> }.into_any(),
-        }}
+        {screen_body(screen)}
     }
 }

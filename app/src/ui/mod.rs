@@ -16,6 +16,7 @@ mod not_found;
 mod panels;
 mod public;
 mod screens;
+mod split;
 mod webcast;
 
 use leptos::prelude::*;
@@ -28,6 +29,8 @@ use meeting_page::MeetingPage;
 
 pub use live::LiveStatus;
 pub use screens::Screen;
+#[cfg(feature = "hydrate")]
+pub use split::preload_for_path;
 
 /// The HTML document around the app (server side only renders it).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -67,12 +70,12 @@ pub fn App() -> impl IntoView {
         <Router>
             <main class="page" id="main">
                 <Routes fallback=not_found::NotFound>
-                    <Route path=path!("/") view=meetings::MeetingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/") view=split::meetings_route ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id") view=|| view! { <MeetingPage screen=Screen::Public/> } ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id/console") view=|| view! { <MeetingPage screen=Screen::Console/> } ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id/member") view=|| view! { <MeetingPage screen=Screen::Member/> } ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id/commissioner") view=|| view! { <MeetingPage screen=Screen::Commissioner/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/clerk/sign-in-links") view=clerk::SignInLinksPage ssr=SsrMode::Async/>
+                    <Route path=path!("/clerk/sign-in-links") view=split::sign_in_links_route ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

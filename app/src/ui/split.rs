@@ -1,0 +1,99 @@
+//! Code splitting of the browser bundle. Thousands of public viewers only ever open the public meeting page, so
+//! the code of every other page (the list of meetings, the chair and clerk console, the member device, the
+//! Commissioner's view, the clerk's sign-in links) is built into separate wasm chunks that the browser fetches
+//! only when it shows that page (`cargo leptos build --split`, which runs wasm-split on `#[lazy]` functions).
+//!
+//! Hydration stays synchronous (`hydrate_body`, see `crate::hydrate`): before hydrating, the entry point loads
+//! the chunk the current address needs ([`preload_for_path`]), so the lazy view is ready on its first poll and
+//! the browser builds exactly the tree the server rendered. Only a client-side navigation to a page whose chunk
+//! is not loaded yet renders it a moment later (a [`Suspend`]). The server runs the same functions directly and
+//! adds a `<link rel="preload">` for the page's chunk to the HTML.
+//!
+//! Every build of the browser bundle must use `--split`: without it, the imports `#[lazy]` leaves in the wasm are
+//! not resolved and the bundle does not load.
+
+// `#[lazy]` expands to the wasm-split import/export pair, which needs `unsafe extern` and `#[unsafe(no_mangle)]`.
+#![allow(unsafe_code)]
+
+use std::future::Future;
+use std::task::{Context, Poll, Waker};
+
+use leptos::prelude::*;
+
+use super::screens::Screen;
+
+/// The list of meetings (`/`).
+#[lazy]
+fn meetings_page() -> AnyView {
+    view! { <super::meetings::MeetingsPage/> }.into_any()
+}
+
+/// The clerk's sign-in links (`/clerk/sign-in-links`).
+#[lazy]
+fn sign_in_links_page() -> AnyView {
+    view! { <super::clerk::SignInLinksPage/> }.into_any()
+}
+
+/// The chair and clerk console's body.
+#[lazy]
+fn console() -> AnyView {
+    view! { <super::chair::Console/> }.into_any()
+}
+
+/// The member device's body.
+#[lazy]
+fn member_device() -> AnyView {
+    view! { <super::member::MemberDevice/> }.into_any()
+}
+
+/// The Commissioner's view's body.
+#[lazy]
+fn commissioner_view() -> AnyView {
+    view! { <super::commissioner::CommissionerView/> }.into_any()
+}
+
+/// The list of meetings, from its chunk.
+pub fn meetings_route() -> AnyView {
+    when_loaded(meetings_page())
+}
+
+/// The clerk's sign-in links page, from its chunk.
+pub fn sign_in_links_route() -> AnyView {
+    when_loaded(sign_in_links_page())
+}
+
+/// The body of a meeting screen other than the public page, from its chunk.
+pub fn screen_body(screen: Screen) -> AnyView {
+    match screen {
+        Screen::Public => view! { <super::public::PublicPage/> }.into_any(),
+        Screen::Console => when_loaded(console()),
+        Screen::Member => when_loaded(member_device()),
+        Screen::Commissioner => when_loaded(commissioner_view()),
+    }
+}
+
+/// The view now if its chunk is already loaded (always so on the server, and while hydrating), otherwise a
+/// [`Suspend`] that shows it once the chunk has arrived.
+fn when_loaded(view: impl Future<Output = AnyView> + Send + 'static) -> AnyView {
+    let mut view = Box::pin(view);
+    match view.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(view) => view,
+        Poll::Pending => Suspend::new(view).into_any(),
+    }
+}
+
+/// The chunk that the page at `path` shows, loading: awaited before hydrating so that the page can hydrate
+/// synchronously. `None` for the public meeting page (and anything else in the main bundle). `__preload_<name>`
+/// is the function that `#[lazy]` generates next to each lazy function to load its chunk without calling it.
+#[cfg(feature = "hydrate")]
+pub fn preload_for_path(path: &str) -> Option<std::pin::Pin<Box<dyn Future<Output = ()>>>> {
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    Some(match segments.as_slice() {
+        [] => Box::pin(__preload_meetings_page()),
+        ["clerk", "sign-in-links"] => Box::pin(__preload_sign_in_links_page()),
+        ["meetings", _, "console"] => Box::pin(__preload_console()),
+        ["meetings", _, "member"] => Box::pin(__preload_member_device()),
+        ["meetings", _, "commissioner"] => Box::pin(__preload_commissioner_view()),
+        _ => return None,
+    })
+}
