@@ -10,7 +10,7 @@
 
 mod public;
 
-pub use public::set_fanout_nice;
+pub use public::{frame_head, set_fanout_nice};
 
 use std::{sync::Arc, time::Duration};
 

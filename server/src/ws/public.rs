@@ -186,12 +186,12 @@ pub async fn serve<S>(
     let _ = send(&mut socket, CLOSE, &[]).await;
 }
 
-/// Writes one unmasked, final frame: the header and the payload in one vectored write when possible.
-async fn send<S: AsyncWrite + Unpin>(socket: &mut S, opcode: u8, payload: &[u8]) -> io::Result<()> {
+/// The header of an unmasked, final frame of `len` payload bytes (RFC 6455 §5.2): the buffer and how much of
+/// it is used (2, 4 or 10 bytes).
+pub fn frame_head(opcode: u8, len: usize) -> ([u8; 10], usize) {
     let mut head = [0u8; 10];
     head[0] = 0x80 | opcode;
-    let len = payload.len();
-    let head_len = if len < 126 {
+    let used = if len < 126 {
         head[1] = len as u8;
         2
     } else if len <= usize::from(u16::MAX) {
@@ -203,6 +203,13 @@ async fn send<S: AsyncWrite + Unpin>(socket: &mut S, opcode: u8, payload: &[u8])
         head[2..10].copy_from_slice(&(len as u64).to_be_bytes());
         10
     };
+    (head, used)
+}
+
+/// Writes one unmasked, final frame: the header and the payload in one vectored write when possible.
+async fn send<S: AsyncWrite + Unpin>(socket: &mut S, opcode: u8, payload: &[u8]) -> io::Result<()> {
+    let (head, head_len) = frame_head(opcode, payload.len());
+    let len = payload.len();
     let write = async {
         let total = head_len + len;
         let mut done = 0;

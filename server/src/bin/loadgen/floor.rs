@@ -108,19 +108,10 @@ async fn handshake(mut stream: tokio::net::TcpStream) -> anyhow::Result<TcpStrea
     Ok(stream.into_std()?)
 }
 
-/// An unmasked final text frame.
+/// An unmasked final text frame, with the server's own frame header.
 fn frame(text: &str) -> Vec<u8> {
-    let len = text.len();
-    let mut out = Vec::with_capacity(len + 4);
-    out.push(0x81);
-    if len < 126 {
-        out.push(len as u8);
-    } else {
-        out.push(126);
-        out.extend_from_slice(&(len as u16).to_be_bytes());
-    }
-    out.extend_from_slice(text.as_bytes());
-    out
+    let (head, used) = server::ws::frame_head(0x1, text.len());
+    [&head[..used], text.as_bytes()].concat()
 }
 
 /// The patch frame taking a viewer from `seq - 1` to `seq`, padded to [`PAYLOAD`] bytes.

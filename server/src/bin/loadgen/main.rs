@@ -345,24 +345,24 @@ async fn multi(
     tokio::time::sleep(QUIET).await;
     // The lone meeting makes 4x as many changes (same spacing) so that its p99 rests on as many samples as
     // a few hundred, not a handful: 100 viewers x 5 changes would make its p99 the 5th-worst delay.
-    let (delays, _, missing, out_of_order) = fanout::many_meetings(
-        vec![single.clone()],
-        cookie.clone(),
-        target.addr,
-        rounds * 4,
-        stagger * args.meetings as u32,
+    let lone = |fleet: Arc<fleet::Fleet>, scenario: String, note: &'static str| {
+        lone_meeting(
+            fleet,
+            cookie.clone(),
+            target,
+            scenario,
+            note,
+            rounds * 4,
+            stagger * args.meetings as u32,
+        )
+    };
+    let alone = lone(
+        single.clone(),
+        format!("1 meeting x {} viewers", args.meeting_viewers),
+        "",
     )
     .await?;
-    let mut alone = Row::new(
-        &format!("1 meeting x {} viewers", args.meeting_viewers),
-        target.name,
-        single.len(),
-    );
-    let alone_latency = report::Latency::of(delays);
-    alone.latency = Some(alone_latency);
-    alone.missing = missing;
-    alone.out_of_order = out_of_order;
-    alone.figure = format!("x{} changes", rounds * 4);
+    let alone_latency = alone.latency.unwrap_or_default();
     let mut fleets = vec![single];
     for id in &ids[1..] {
         let (fleet, _) = fanout::connect(target, id, args.meeting_viewers).await;
@@ -372,27 +372,16 @@ async fn multi(
     // Diagnostic: the same lone meeting again, now with every other meeting's viewers connected but idle.
     // Against the first figure it shows what the connections alone cost (memory, caches, pings); against
     // the many-meetings figure, what the other meetings' changes cost.
-    let (delays, _, missing, out_of_order) = fanout::many_meetings(
-        vec![fleets[0].clone()],
-        cookie.clone(),
-        target.addr,
-        rounds * 4,
-        stagger * args.meetings as u32,
-    )
-    .await?;
-    let mut crowded = Row::new(
-        &format!(
+    let crowded = lone(
+        fleets[0].clone(),
+        format!(
             "1 meeting x {} viewers, {} idle viewers of other meetings",
             args.meeting_viewers,
             viewers - fleets[0].len()
         ),
-        target.name,
-        fleets[0].len(),
-    );
-    crowded.latency = Some(report::Latency::of(delays));
-    crowded.missing = missing;
-    crowded.out_of_order = out_of_order;
-    crowded.figure = format!("x{} changes (diagnostic)", rounds * 4);
+        " (diagnostic)",
+    )
+    .await?;
     tokio::time::sleep(QUIET).await;
     fanout::many_meetings(fleets.clone(), cookie.clone(), target.addr, 1, stagger).await?;
     tokio::time::sleep(QUIET).await;
@@ -423,4 +412,25 @@ async fn multi(
         }
     }
     Ok(vec![alone, crowded, many])
+}
+
+/// One meeting's crowd alone changing: `changes` agenda moves `spacing` apart, as a row.
+async fn lone_meeting(
+    fleet: Arc<fleet::Fleet>,
+    cookie: Option<String>,
+    target: &Target,
+    scenario: String,
+    note: &str,
+    changes: usize,
+    spacing: Duration,
+) -> anyhow::Result<Row> {
+    let viewers = fleet.len();
+    let (delays, _, missing, out_of_order) =
+        fanout::many_meetings(vec![fleet], cookie, target.addr, changes, spacing).await?;
+    let mut row = Row::new(&scenario, target.name, viewers);
+    row.latency = Some(report::Latency::of(delays));
+    row.missing = missing;
+    row.out_of_order = out_of_order;
+    row.figure = format!("x{changes} changes{note}");
+    Ok(row)
 }
