@@ -9,6 +9,9 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("stored JSON does not decode: {0}")]
     Json(#[from] serde_json::Error),
+    /// `DATABASE_URL` names a database other than SQLite or PostgreSQL.
+    #[error("DATABASE_URL: unsupported database `{0}` (use sqlite://… or postgres://…)")]
+    Unsupported(String),
     #[error("cannot create the database folder: {0}")]
     Io(String),
     /// Another writer appended first, or the caller's idea of the last seq is stale.

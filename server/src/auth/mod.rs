@@ -13,7 +13,7 @@ use std::{collections::HashMap, sync::Arc, sync::Mutex, time::Duration};
 use app::api::ssr::Identity;
 use axum::{extract::Request, extract::State, middleware::Next, response::Response};
 use axum_extra::extract::CookieJar;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 use tokio_util::sync::CancellationToken;
 
 pub use routes::routes;
@@ -25,7 +25,7 @@ pub const SESSION_COOKIE: &str = "panelcast_session";
 /// Authentication state shared by the middleware and the sign-in routes.
 #[derive(Clone)]
 pub struct Auth {
-    pub pool: SqlitePool,
+    pub pool: AnyPool,
     pub public_url: String,
     pub link_ttl: Duration,
     pub session_ttl: Duration,
@@ -39,7 +39,7 @@ pub struct SessionKey(pub String);
 
 impl Auth {
     pub fn new(
-        pool: SqlitePool,
+        pool: AnyPool,
         public_url: String,
         link_ttl: Duration,
         session_ttl: Duration,

@@ -7,14 +7,14 @@ use std::time::Duration;
 
 use app::api::ssr::Identity;
 use app::meeting::Actor;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 use super::tokens::{new_token, token_hash};
 use crate::{clock, error::StoreError};
 
 /// Creates a sign-in link for `actor` valid for `ttl`; returns the secret token (shown once, never stored).
 pub async fn create_link(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     actor: &Actor,
     display_name: &str,
     ttl: Duration,
@@ -22,7 +22,7 @@ pub async fn create_link(
     let token = new_token();
     let now = clock::now().0;
     sqlx::query(
-        "INSERT INTO sign_in_link (token_hash, principal, display_name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO sign_in_link (token_hash, principal, display_name, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(token_hash(&token))
     .bind(serde_json::to_string(actor)?)
@@ -36,14 +36,14 @@ pub async fn create_link(
 
 /// Uses up the link `token` and opens a session; `None` if the link is unknown, expired or already used.
 pub async fn redeem_link(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     token: &str,
     session_ttl: Duration,
 ) -> Result<Option<(String, Identity)>, StoreError> {
     let now = clock::now().0;
     let mut tx = pool.begin().await?;
     let row: Option<(String, String)> = sqlx::query_as(
-        "UPDATE sign_in_link SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? \
+        "UPDATE sign_in_link SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $3 \
          RETURNING principal, display_name",
     )
     .bind(now)
@@ -56,7 +56,7 @@ pub async fn redeem_link(
     };
     let session = new_token();
     sqlx::query(
-        "INSERT INTO session (token_hash, principal, display_name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO session (token_hash, principal, display_name, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(token_hash(&session))
     .bind(&principal)
@@ -79,11 +79,11 @@ pub async fn redeem_link(
 
 /// The identity of a live session, or `None` if it is unknown, expired or ended.
 pub async fn session_identity(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     session: &str,
 ) -> Result<Option<Identity>, StoreError> {
     let row: Option<(String, String)> = sqlx::query_as(
-        "SELECT principal, display_name FROM session WHERE token_hash = ? AND ended_at IS NULL AND expires_at > ?",
+        "SELECT principal, display_name FROM session WHERE token_hash = $1 AND ended_at IS NULL AND expires_at > $2",
     )
     .bind(token_hash(session))
     .bind(clock::now().0)
@@ -100,8 +100,8 @@ pub async fn session_identity(
 }
 
 /// Ends a session (sign-out). Ending an unknown or ended session is not an error.
-pub async fn end_session(pool: &SqlitePool, session: &str) -> Result<(), StoreError> {
-    sqlx::query("UPDATE session SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL")
+pub async fn end_session(pool: &AnyPool, session: &str) -> Result<(), StoreError> {
+    sqlx::query("UPDATE session SET ended_at = $1 WHERE token_hash = $2 AND ended_at IS NULL")
         .bind(clock::now().0)
         .bind(token_hash(session))
         .execute(pool)

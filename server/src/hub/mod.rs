@@ -5,7 +5,13 @@
 //! published on a `tokio::sync::watch` channel, so a slow reader simply sees the latest version next.
 //! Signed-in viewers watch the live channel (every change, at once); the public watch a second channel fed
 //! by [`public`], which coalesces bursts to at most four updates a second.
+//!
+//! On PostgreSQL several instances may serve the same meetings: [`follow`] listens for the other instances'
+//! appends and nudges the meeting's writer to catch up, and a writer that loses the race for a seq catches up
+//! and decides again (see [`task`]). Meetings are found at start-up: one seeded later by another instance is
+//! served here after a restart.
 
+mod follow;
 mod public;
 mod published;
 mod task;
@@ -14,13 +20,17 @@ use std::{collections::BTreeMap, sync::Arc};
 
 use app::meeting::{seed, Actor, Command, Meeting, MeetingId};
 use app::protocol::{AppError, Receipt};
-use tokio::sync::{mpsc, oneshot, watch};
+use tokio::sync::{mpsc, oneshot, watch, Notify};
 
 pub use public::PUBLIC_EVERY;
 pub use published::Published;
 pub use task::role;
 
-use crate::{clock, error::StoreError, store::EventStore};
+use crate::{
+    clock,
+    error::StoreError,
+    store::{Backend, EventStore},
+};
 
 /// How many commands may wait for one meeting's writer before callers are told to retry.
 const COMMAND_QUEUE: usize = 256;
@@ -36,6 +46,8 @@ pub(crate) struct Execute {
 #[derive(Clone, Debug)]
 pub struct MeetingHandle {
     commands: mpsc::Sender<Execute>,
+    /// Wakes the writer to read events another instance appended (coalescing: many nudges, one catch-up).
+    nudge: Arc<Notify>,
     published: watch::Receiver<Arc<Published>>,
     public: watch::Receiver<Arc<Published>>,
 }
@@ -100,9 +112,15 @@ impl Hub {
             tracing::info!(meeting = %id, seq = meeting.seq(), "meeting replayed from the log");
             meetings.insert(id.clone(), task::spawn(id, meeting, store.clone()));
         }
-        Ok(Self {
-            meetings: Arc::new(meetings),
-        })
+        let meetings = Arc::new(meetings);
+        if store.backend() == Backend::Postgres {
+            let nudges = meetings
+                .iter()
+                .map(|(id, handle)| (id.0.clone(), handle.nudge.clone()))
+                .collect();
+            tokio::spawn(follow::run(store.url().to_owned(), nudges));
+        }
+        Ok(Self { meetings })
     }
 
     pub fn get(&self, id: &str) -> Option<&MeetingHandle> {
@@ -115,22 +133,21 @@ impl Hub {
 }
 
 /// Schedules each demo meeting that has no events yet, as the System actor, through the normal append path.
+/// A conflict means another instance starting on the same database seeded it first: that is fine.
 async fn seed_missing(store: &EventStore) -> Result<(), StoreError> {
     let existing = store.meeting_ids().await?;
     for (id, events) in seed::demo_meetings() {
         if existing.contains(&id) {
             continue;
         }
-        store
-            .append(
-                &id,
-                0,
-                &Actor::System,
-                &clock::rfc3339(clock::now()),
-                &events,
-            )
-            .await?;
-        tracing::info!(meeting = %id, events = events.len(), "demo meeting seeded");
+        let at = clock::rfc3339(clock::now());
+        match store.append(&id, 0, &Actor::System, &at, &events).await {
+            Ok(_) => tracing::info!(meeting = %id, events = events.len(), "demo meeting seeded"),
+            Err(StoreError::Conflict { .. }) => {
+                tracing::info!(meeting = %id, "demo meeting already seeded by another instance")
+            }
+            Err(error) => return Err(error),
+        }
     }
     Ok(())
 }

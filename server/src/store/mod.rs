@@ -2,17 +2,21 @@
 //!
 //! All events of one command are appended in one transaction; the `(meeting_id, seq)` primary key makes a
 //! second writer (or a stale `expected_seq`) fail with [`StoreError::Conflict`] instead of forking the log.
+//! On PostgreSQL the same transaction sends `NOTIFY panelcast_event, '<meeting id>'`, delivered on commit, so
+//! other server instances sharing the database catch up (`hub::follow`).
 
-use std::{path::Path, str::FromStr, time::Duration};
+mod connect;
 
 use app::meeting::{Actor, Event, MeetingId};
 use sha2::{Digest, Sha256};
-use sqlx::{
-    sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
-    Row, SqlitePool,
-};
+use sqlx::{AnyPool, Row};
+
+pub use connect::Backend;
 
 use crate::error::StoreError;
+
+/// The PostgreSQL notification channel on which every append announces its meeting id.
+pub const EVENT_CHANNEL: &str = "panelcast_event";
 
 /// The `prev_hash` of a meeting's first event.
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -31,36 +35,34 @@ pub struct StoredEvent {
 /// Handle to the database; cheap to clone (the pool is reference-counted).
 #[derive(Debug, Clone)]
 pub struct EventStore {
-    pool: SqlitePool,
+    backend: Backend,
+    pool: AnyPool,
+    url: String,
 }
 
 impl EventStore {
-    /// Opens (creating if needed) the SQLite database at `url` and runs the embedded migrations.
-    ///
-    /// WAL with `synchronous = FULL`: a command is acknowledged only after its transaction is durable, so a
-    /// restart (or a power cut) loses nothing that was acknowledged.
+    /// Opens the database at `url` (`sqlite://…`, created if missing, or `postgres://…`) and runs the
+    /// embedded migrations; see [`connect`] for each backend's settings.
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
-        let options = SqliteConnectOptions::from_str(url)?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .busy_timeout(Duration::from_secs(5))
-            .foreign_keys(true);
-        if let Some(parent) = Path::new(options.get_filename()).parent() {
-            if !parent.as_os_str().is_empty() {
-                std::fs::create_dir_all(parent).map_err(|e| StoreError::Io(e.to_string()))?;
-            }
-        }
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
-            .await?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Self { pool })
+        let (backend, pool) = connect::open(url).await?;
+        Ok(Self {
+            backend,
+            pool,
+            url: url.to_owned(),
+        })
     }
 
-    pub fn pool(&self) -> &SqlitePool {
+    pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The URL this store was opened with (the PostgreSQL follower opens its own listening connection).
+    pub fn url(&self) -> &str {
+        &self.url
     }
 
     /// A cheap query that proves the database answers (for `/healthz`).
@@ -93,9 +95,18 @@ impl EventStore {
         if events.is_empty() {
             return Ok(expected_seq);
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = match self.backend {
+            // Takes SQLite's write lock at the start. A plain (deferred) `BEGIN` reads first and upgrades at
+            // the INSERT, and when another meeting's append commits in between, the upgrade fails at once with
+            // SQLITE_BUSY_SNAPSHOT ("database is locked", code 517) instead of waiting: two meetings' commands
+            // at the same moment made one of them "unavailable" (the store contract now tests this).
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            // READ COMMITTED: two instances may both read the same last seq; the primary key refuses the
+            // second INSERT, reported as a conflict.
+            Backend::Postgres => self.pool.begin().await?,
+        };
         let last: Option<(i64, String)> = sqlx::query_as(
-            "SELECT seq, hash FROM meeting_event WHERE meeting_id = ? ORDER BY seq DESC LIMIT 1",
+            "SELECT seq, hash FROM meeting_event WHERE meeting_id = $1 ORDER BY seq DESC LIMIT 1",
         )
         .bind(&meeting.0)
         .fetch_optional(&mut *tx)
@@ -125,7 +136,7 @@ impl EventStore {
             );
             sqlx::query(
                 "INSERT INTO meeting_event (meeting_id, seq, recorded_at, actor, payload, prev_hash, hash) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?)",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
             )
             .bind(&meeting.0)
             .bind(seq as i64)
@@ -139,16 +150,35 @@ impl EventStore {
             .map_err(|e| StoreError::conflict_or(e, expected_seq))?;
             prev_hash = hash;
         }
+        if self.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_notify($1, $2)")
+                .bind(EVENT_CHANNEL)
+                .bind(&meeting.0)
+                .execute(&mut *tx)
+                .await?;
+        }
         tx.commit().await?;
         Ok(seq)
     }
 
     /// The whole log of one meeting in `seq` order (empty for an unknown meeting).
     pub async fn load(&self, meeting: &MeetingId) -> Result<Vec<StoredEvent>, StoreError> {
+        self.load_after(meeting, 0).await
+    }
+
+    /// The events of one meeting after `seq`, in order: what a writer that holds the state at `seq` lacks
+    /// (another instance appended them).
+    pub async fn load_after(
+        &self,
+        meeting: &MeetingId,
+        seq: u64,
+    ) -> Result<Vec<StoredEvent>, StoreError> {
         let rows = sqlx::query(
-            "SELECT seq, recorded_at, actor, payload, hash FROM meeting_event WHERE meeting_id = ? ORDER BY seq",
+            "SELECT seq, recorded_at, actor, payload, hash FROM meeting_event \
+             WHERE meeting_id = $1 AND seq > $2 ORDER BY seq",
         )
         .bind(&meeting.0)
+        .bind(seq as i64)
         .fetch_all(&self.pool)
         .await?;
         rows.into_iter()
@@ -169,7 +199,7 @@ impl EventStore {
     pub async fn verify_chain(&self, meeting: &MeetingId) -> Result<u64, StoreError> {
         let rows = sqlx::query(
             "SELECT seq, recorded_at, actor, payload, prev_hash, hash FROM meeting_event \
-             WHERE meeting_id = ? ORDER BY seq",
+             WHERE meeting_id = $1 ORDER BY seq",
         )
         .bind(&meeting.0)
         .fetch_all(&self.pool)
