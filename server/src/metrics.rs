@@ -44,3 +44,9 @@ pub fn viewer_disconnected() {
 pub fn fanout_latency(took: Duration) {
     metrics::histogram!("panelcast_fanout_seconds").record(took.as_secs_f64());
 }
+
+/// A writer found another instance's events at the seq it meant to write, and caught up (PostgreSQL with
+/// several instances; on SQLite only if something else wrote to the file).
+pub fn log_conflict() {
+    metrics::counter!("panelcast_log_conflicts_total").increment(1);
+}

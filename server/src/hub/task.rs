@@ -19,8 +19,10 @@ use tokio::sync::{mpsc, watch, Notify};
 use super::{Execute, MeetingHandle, Published, COMMAND_QUEUE};
 use crate::{clock, error::StoreError, metrics, store::EventStore};
 
-/// How many times one command is decided again after losing the race for a seq to another instance.
-const CONFLICT_RETRIES: usize = 3;
+/// How many times one command is decided again after losing the race for a seq to another instance. Each
+/// loss means another instance made progress, so the meeting cannot livelock; the bound only keeps one
+/// command from waiting for ever behind a busy peer (it is then "unavailable", and nothing was written).
+const CONFLICT_RETRIES: usize = 8;
 
 /// Spawns the writer for `meeting` (already replayed) and returns its handle.
 pub(super) fn spawn(id: MeetingId, meeting: Meeting, store: EventStore) -> MeetingHandle {
@@ -124,6 +126,7 @@ async fn execute(
             }
             Err(StoreError::Conflict { .. }) if retries < CONFLICT_RETRIES => {
                 retries += 1;
+                metrics::log_conflict();
                 tracing::info!(
                     seq = meeting.seq(),
                     retries,

@@ -1,6 +1,8 @@
 //! Test harness: the real server on port 0 with a temporary SQLite file, plus HTTP and websocket clients.
 #![allow(dead_code)] // each test file uses a different part of the harness
 
+pub mod postgres;
+
 use std::{net::SocketAddr, path::PathBuf, time::Duration};
 
 use app::api::ssr::Identity;
@@ -18,6 +20,7 @@ pub struct TestApp {
     pub addr: SocketAddr,
     pub base: String,
     pub db_dir: tempfile::TempDir,
+    pub database_url: String,
     pub store: EventStore,
     pub app_state: server::startup::AppState,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
@@ -31,13 +34,23 @@ pub async fn spawn_app() -> TestApp {
     start(db_dir).await
 }
 
+/// A server on an existing database (e.g. one of several instances sharing a PostgreSQL database).
+pub async fn spawn_app_at(database_url: &str) -> TestApp {
+    let db_dir = tempfile::tempdir().expect("temp dir");
+    start_at(database_url.to_owned(), db_dir).await
+}
+
 fn database_url(dir: &tempfile::TempDir) -> String {
     let path: PathBuf = dir.path().join("panelcast-test.db");
     format!("sqlite://{}?mode=rwc", path.display())
 }
 
 async fn start(db_dir: tempfile::TempDir) -> TestApp {
-    let settings = Settings::for_tests(database_url(&db_dir));
+    start_at(database_url(&db_dir), db_dir).await
+}
+
+async fn start_at(database_url: String, db_dir: tempfile::TempDir) -> TestApp {
+    let settings = Settings::for_tests(database_url.clone());
     let app = Application::build(&settings)
         .await
         .expect("the application builds");
@@ -56,6 +69,7 @@ async fn start(db_dir: tempfile::TempDir) -> TestApp {
         addr,
         base: format!("http://{addr}"),
         db_dir,
+        database_url,
         store,
         app_state,
         stop: Some(stop),
@@ -68,7 +82,7 @@ impl TestApp {
     pub async fn restart(mut self) -> TestApp {
         self.shutdown().await;
         let db_dir = std::mem::replace(&mut self.db_dir, tempfile::tempdir().expect("temp dir"));
-        start(db_dir).await
+        start_at(self.database_url.clone(), db_dir).await
     }
 
     pub async fn shutdown(&mut self) {
