@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs, idempotently, every tool that building and testing Panelcast needs on a fresh Debian machine:
 # the wasm32 target, cargo-leptos and wasm-bindgen-cli (built from their crates, see ../shared/toolchain.md),
-# wasm-opt from the npm `binaryen` package (Debian's 108 breaks hydration), Debian Chromium, and the
-# end2end npm packages. Source it (`. scripts/ensure-tools.sh`) so that PATH keeps the tools folder first:
+# wasm-opt from the npm `binaryen` package (Debian's 108 breaks hydration), Debian Chromium, the PostgreSQL
+# server (the store contract and multi-instance tests start throwaway clusters of it), and the end2end npm
+# packages. Source it (`. scripts/ensure-tools.sh`) so that PATH keeps the tools folder first:
 # cargo-leptos must find every tool on PATH and never try to download one.
 set -euo pipefail
 
@@ -72,6 +73,14 @@ ensure_chromium() {
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 }
 
+# The tests run `initdb`/`pg_ctl` from /usr/lib/postgresql/<version>/bin themselves; nothing is started here.
+ensure_postgres() {
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && return
+  log "installing Debian postgresql (server binaries for the tests)"
+  local sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
+}
+
 ensure_end2end_packages() {
   local dir="$PANELCAST_ROOT/end2end"
   [ -f "$dir/package.json" ] || return 0
@@ -83,6 +92,7 @@ ensure_end2end_packages() {
 ensure_all_tools() {
   ensure_wasm_target
   ensure_chromium
+  ensure_postgres
   ensure_wasm_opt
   ensure_end2end_packages
   ensure_wasm_bindgen

@@ -8,6 +8,7 @@ use anyhow::{anyhow, Context};
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// `DATABASE_URL`; default `sqlite://data/panelcast.db?mode=rwc` (the file is created on first start).
+    /// `postgres://…` for several server instances on one database (see `hub::follow`).
     pub database_url: String,
     /// `PANELCAST_ADDR`, else `LEPTOS_SITE_ADDR` (set by cargo-leptos), else `127.0.0.1:3000`.
     pub addr: SocketAddr,
@@ -43,9 +44,11 @@ impl Settings {
         let log_filter = var("RUST_LOG").unwrap_or_else(|| "info,sqlx=warn".to_owned());
         tracing_subscriber::EnvFilter::try_new(&log_filter)
             .with_context(|| format!("RUST_LOG is not a valid log filter: {log_filter:?}"))?;
+        let database_url =
+            var("DATABASE_URL").unwrap_or_else(|| "sqlite://data/panelcast.db?mode=rwc".to_owned());
+        database_url_backend(&database_url)?;
         Ok(Self {
-            database_url: var("DATABASE_URL")
-                .unwrap_or_else(|| "sqlite://data/panelcast.db?mode=rwc".to_owned()),
+            database_url,
             addr,
             log_filter,
             public_url: public_url.trim_end_matches('/').to_owned(),
@@ -98,6 +101,12 @@ fn fanout_nice(raw: Option<&str>) -> anyhow::Result<i32> {
 
 fn var(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+/// The URL must name SQLite or PostgreSQL; the message names the variable, not the URL (it may hold a
+/// password).
+fn database_url_backend(url: &str) -> anyhow::Result<crate::store::Backend> {
+    crate::store::Backend::of(url).map_err(|e| anyhow!("DATABASE_URL: {e}"))
 }
 
 fn var_parsed<T: FromStr>(name: &str) -> anyhow::Result<Option<T>>
@@ -153,6 +162,27 @@ mod tests {
             let error = fanout_nice(Some(bad)).unwrap_err().to_string();
             assert!(error.contains("PANELCAST_FANOUT_NICE"), "{error}");
         }
+    }
+
+    #[test]
+    fn the_database_url_names_sqlite_or_postgresql() {
+        use crate::store::Backend;
+        assert_eq!(
+            database_url_backend("sqlite://data/panelcast.db?mode=rwc").unwrap(),
+            Backend::Sqlite
+        );
+        assert_eq!(
+            database_url_backend("postgres://pc:secret@db/pc").unwrap(),
+            Backend::Postgres
+        );
+        let error = database_url_backend("mysql://pc:secret@db/pc")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("DATABASE_URL") && error.contains("mysql"),
+            "{error}"
+        );
+        assert!(!error.contains("secret"), "{error}");
     }
 
     #[test]

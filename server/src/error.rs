@@ -10,7 +10,7 @@ pub enum StoreError {
     #[error("stored JSON does not decode: {0}")]
     Json(#[from] serde_json::Error),
     /// `DATABASE_URL` names a database other than SQLite or PostgreSQL.
-    #[error("DATABASE_URL: unsupported database `{0}` (use sqlite://… or postgres://…)")]
+    #[error("unsupported database `{0}` (use sqlite://… or postgres://…)")]
     Unsupported(String),
     #[error("cannot create the database folder: {0}")]
     Io(String),
