@@ -108,7 +108,7 @@ async fn verify_log(settings: &Settings) -> anyhow::Result<()> {
 
 fn auth_for(settings: &Settings, store: &EventStore) -> Auth {
     Auth::new(
-        store.pool().clone(),
+        store,
         settings.public_url.clone(),
         settings.link_ttl,
         settings.session_ttl,

@@ -2,7 +2,8 @@
 //! Panelcast server: thin shells around the pure meeting core in `app::meeting`.
 //!
 //! `store` persists the event log, `hub` runs one single-writer task per meeting, `ws` fans the published
-//! state out to viewers, `api` and the leptos server functions take commands, `auth` says who is asking.
+//! state out to viewers, `api` and the leptos server functions take commands, `auth` says who is asking,
+//! `peers` hears what other instances on the same PostgreSQL database did.
 
 pub mod api;
 pub mod auth;
@@ -13,6 +14,7 @@ pub mod error;
 pub mod hub;
 pub mod metrics;
 pub mod page_cache;
+pub mod peers;
 pub mod priority;
 pub mod service;
 pub mod startup;

@@ -19,7 +19,12 @@ use metrics_exporter_prometheus::PrometheusHandle;
 use tokio::net::TcpListener;
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
-use crate::{auth::Auth, config::Settings, hub::Hub, store::EventStore};
+use crate::{
+    auth::Auth,
+    config::Settings,
+    hub::Hub,
+    store::{Backend, EventStore},
+};
 
 /// Everything the routes share.
 #[derive(Clone, FromRef)]
@@ -54,12 +59,19 @@ impl Application {
             settings.public_url.clone()
         };
         let auth = Auth::new(
-            store.pool().clone(),
+            &store,
             public_url.clone(),
             settings.link_ttl,
             settings.session_ttl,
             settings.secure_cookies(),
         );
+        if store.backend() == Backend::Postgres {
+            tokio::spawn(crate::peers::run(
+                store.url().to_owned(),
+                hub.nudges(),
+                auth.clone(),
+            ));
+        }
         let mut leptos_options = leptos_config(addr);
         leptos_options.site_addr = addr;
         let state = AppState {

@@ -16,11 +16,17 @@ use axum_extra::extract::CookieJar;
 use sqlx::AnyPool;
 use tokio_util::sync::CancellationToken;
 
+use crate::store::{Backend, EventStore};
+
 pub use routes::routes;
 pub use tokens::token_hash;
 
 /// Name of the session cookie.
 pub const SESSION_COOKIE: &str = "panelcast_session";
+
+/// The PostgreSQL notification channel on which a sign-out announces the session's token hash, so every
+/// instance closes its own websockets of that session (`crate::peers`).
+pub const SIGN_OUT_CHANNEL: &str = "panelcast_sign_out";
 
 /// Authentication state shared by the middleware and the sign-in routes.
 #[derive(Clone)]
@@ -30,6 +36,9 @@ pub struct Auth {
     pub link_ttl: Duration,
     pub session_ttl: Duration,
     pub secure_cookies: bool,
+    /// Whether other instances share the database and must hear of sign-outs (PostgreSQL).
+    announce_sign_outs: bool,
+    /// Live websockets by session token hash (never the token itself, so a sign-out can be announced).
     sockets: Arc<Mutex<HashMap<String, CancellationToken>>>,
 }
 
@@ -38,19 +47,21 @@ pub struct Auth {
 pub struct SessionKey(pub String);
 
 impl Auth {
+    /// Accounts in `store`'s database; sign-outs are announced to other instances when it is PostgreSQL.
     pub fn new(
-        pool: AnyPool,
+        store: &EventStore,
         public_url: String,
         link_ttl: Duration,
         session_ttl: Duration,
         secure: bool,
     ) -> Self {
         Self {
-            pool,
+            pool: store.pool().clone(),
             public_url,
             link_ttl,
             session_ttl,
             secure_cookies: secure,
+            announce_sign_outs: store.backend() == Backend::Postgres,
             sockets: Default::default(),
         }
     }
@@ -73,16 +84,27 @@ impl Auth {
     /// A token that is cancelled when `session` signs out; websockets of that session watch it.
     pub fn socket_guard(&self, session: &SessionKey) -> CancellationToken {
         let mut sockets = self.sockets.lock().unwrap_or_else(|e| e.into_inner());
-        sockets.entry(session.0.clone()).or_default().clone()
+        sockets.entry(token_hash(&session.0)).or_default().clone()
     }
 
-    /// Closes every websocket of `session`.
-    fn close_sockets(&self, session: &SessionKey) {
+    /// Ends `session` in the database (announcing it to other instances on PostgreSQL) and closes this
+    /// instance's websockets of it. The sockets close even if the database fails (logged once).
+    pub async fn sign_out(&self, session: &SessionKey) {
+        let hash = token_hash(&session.0);
+        let announce = self.announce_sign_outs.then_some(SIGN_OUT_CHANNEL);
+        if let Err(error) = store::end_session(&self.pool, &hash, announce).await {
+            tracing::error!(%error, "ending a session failed");
+        }
+        self.close_sockets_of(&hash);
+    }
+
+    /// Closes every websocket of the session whose token hashes to `session_hash`.
+    pub fn close_sockets_of(&self, session_hash: &str) {
         let token = self
             .sockets
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .remove(&session.0);
+            .remove(session_hash);
         if let Some(token) = token {
             token.cancel();
         }

@@ -92,10 +92,7 @@ async fn sign_out(
     session: Option<Extension<SessionKey>>,
 ) -> Response {
     if let Some(Extension(session)) = session {
-        if let Err(error) = store::end_session(&auth.pool, &session.0).await {
-            tracing::error!(%error, "ending a session failed");
-        }
-        auth.close_sockets(&session);
+        auth.sign_out(&session).await;
     }
     (
         jar.remove(Cookie::build(SESSION_COOKIE).path("/")),

@@ -99,12 +99,26 @@ pub async fn session_identity(
     .transpose()
 }
 
-/// Ends a session (sign-out). Ending an unknown or ended session is not an error.
-pub async fn end_session(pool: &AnyPool, session: &str) -> Result<(), StoreError> {
+/// Ends the session whose token hashes to `session_hash` (sign-out). Ending an unknown or ended session is
+/// not an error. With `announce`, the same transaction notifies that channel with the hash (PostgreSQL).
+pub async fn end_session(
+    pool: &AnyPool,
+    session_hash: &str,
+    announce: Option<&str>,
+) -> Result<(), StoreError> {
+    let mut tx = pool.begin().await?;
     sqlx::query("UPDATE session SET ended_at = $1 WHERE token_hash = $2 AND ended_at IS NULL")
         .bind(clock::now().0)
-        .bind(token_hash(session))
-        .execute(pool)
+        .bind(session_hash)
+        .execute(&mut *tx)
         .await?;
+    if let Some(channel) = announce {
+        sqlx::query("SELECT pg_notify($1, $2)")
+            .bind(channel)
+            .bind(session_hash)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
     Ok(())
 }

@@ -6,17 +6,19 @@
 //! Signed-in viewers watch the live channel (every change, at once); the public watch a second channel fed
 //! by [`public`], which coalesces bursts to at most four updates a second.
 //!
-//! On PostgreSQL several instances may serve the same meetings: [`follow`] listens for the other instances'
-//! appends and nudges the meeting's writer to catch up, and a writer that loses the race for a seq catches up
-//! and decides again (see [`task`]). Meetings are found at start-up: one seeded later by another instance is
-//! served here after a restart.
+//! On PostgreSQL several instances may serve the same meetings: `crate::peers` listens for the other
+//! instances' appends and nudges the meeting's writer to catch up, and a writer that loses the race for a seq
+//! catches up and decides again (see [`task`]). Meetings are found at start-up: one seeded later by another
+//! instance is served here after a restart.
 
-mod follow;
 mod public;
 mod published;
 mod task;
 
-use std::{collections::BTreeMap, sync::Arc};
+use std::{
+    collections::{BTreeMap, HashMap},
+    sync::{Arc, Weak},
+};
 
 use app::meeting::{seed, Actor, Command, Meeting, MeetingId};
 use app::protocol::{AppError, Receipt};
@@ -26,11 +28,7 @@ pub use public::PUBLIC_EVERY;
 pub use published::Published;
 pub use task::role;
 
-use crate::{
-    clock,
-    error::StoreError,
-    store::{Backend, EventStore},
-};
+use crate::{clock, error::StoreError, store::EventStore};
 
 /// How many commands may wait for one meeting's writer before callers are told to retry.
 const COMMAND_QUEUE: usize = 256;
@@ -112,15 +110,18 @@ impl Hub {
             tracing::info!(meeting = %id, seq = meeting.seq(), "meeting replayed from the log");
             meetings.insert(id.clone(), task::spawn(id, meeting, store.clone()));
         }
-        let meetings = Arc::new(meetings);
-        if store.backend() == Backend::Postgres {
-            let nudges = meetings
-                .iter()
-                .map(|(id, handle)| (id.0.clone(), handle.nudge.clone()))
-                .collect();
-            tokio::spawn(follow::run(store.url().to_owned(), nudges));
-        }
-        Ok(Self { meetings })
+        Ok(Self {
+            meetings: Arc::new(meetings),
+        })
+    }
+
+    /// Each meeting's writer wake-up, by meeting id, held weakly: for `crate::peers`, which nudges a writer
+    /// when another instance appended to its log, and stops when the writers are gone.
+    pub fn nudges(&self) -> HashMap<String, Weak<Notify>> {
+        self.meetings
+            .iter()
+            .map(|(id, handle)| (id.0.clone(), Arc::downgrade(&handle.nudge)))
+            .collect()
     }
 
     pub fn get(&self, id: &str) -> Option<&MeetingHandle> {

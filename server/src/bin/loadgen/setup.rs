@@ -75,7 +75,7 @@ pub async fn sign_in_people(
 ) -> anyhow::Result<People> {
     let store = EventStore::connect(database_url).await?;
     let auth = Auth::new(
-        store.pool().clone(),
+        &store,
         format!("http://{target}"),
         Duration::from_secs(3600),
         Duration::from_secs(12 * 3600),
