@@ -156,21 +156,11 @@ async fn a_writer_that_lost_the_race_for_a_seq_catches_up_and_decides_again() {
 /// to every instance, and the session is ended in the shared database.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn signing_out_on_one_instance_closes_the_sessions_socket_on_the_other() {
-    use futures_util::StreamExt;
-    use tokio_tungstenite::tungstenite::{client::IntoClientRequest, http::HeaderValue, Message};
-
     let (_cluster, a, b) = two_instances().await;
     let cookie = a
         .session_cookie(member_actor("peter-feacey"), "Cllr Peter Feacey")
         .await;
-    let mut request = b.ws_url(DEMO).into_client_request().expect("request");
-    request.headers_mut().insert(
-        "Cookie",
-        HeaderValue::from_str(&cookie).expect("cookie header"),
-    );
-    let (mut socket, _) = tokio_tungstenite::connect_async(request)
-        .await
-        .expect("connects to instance B");
+    let mut socket = b.connect_with_cookie(DEMO, &cookie).await;
     let ServerMsg::Snapshot { view, .. } = next_msg(&mut socket).await else {
         panic!("snapshot")
     };
@@ -179,28 +169,7 @@ async fn signing_out_on_one_instance_closes_the_sessions_socket_on_the_other() {
         "B knows the member signed in through A"
     );
 
-    let response = cookie_client()
-        .post(format!("{}/sign-out", a.base))
-        .header("Cookie", &cookie)
-        .send()
-        .await
-        .expect("sign out through A");
-    assert!(response.status().is_redirection());
-
-    let mut saw_closing = false;
-    loop {
-        match tokio::time::timeout(Duration::from_secs(5), socket.next())
-            .await
-            .expect("B closes the socket within 5 s")
-        {
-            Some(Ok(Message::Text(text))) => {
-                if let Ok(ServerMsg::Closing { .. }) = serde_json::from_str(&text) {
-                    saw_closing = true;
-                }
-            }
-            Some(Ok(Message::Close(_))) | None | Some(Err(_)) => break,
-            Some(Ok(_)) => {}
-        }
-    }
+    a.sign_out(&cookie).await;
+    let saw_closing = closed_with_reason(&mut socket).await;
     assert!(saw_closing, "B said why it closed");
 }

@@ -5,8 +5,7 @@ mod common;
 use app::meeting::Command;
 use app::protocol::{Followed, Follower, ServerMsg};
 use common::*;
-use futures_util::StreamExt;
-use tokio_tungstenite::tungstenite::{client::IntoClientRequest, http::HeaderValue, Message};
+use tokio_tungstenite::tungstenite::{client::IntoClientRequest, http::HeaderValue};
 
 #[tokio::test]
 async fn a_viewer_that_joins_gets_a_full_snapshot_first() {
@@ -141,14 +140,7 @@ async fn signing_out_closes_the_sessions_socket() {
     let cookie = app
         .session_cookie(member_actor("peter-feacey"), "Cllr Peter Feacey")
         .await;
-    let mut request = app.ws_url(DEMO).into_client_request().expect("request");
-    request.headers_mut().insert(
-        "Cookie",
-        HeaderValue::from_str(&cookie).expect("cookie header"),
-    );
-    let (mut socket, _) = tokio_tungstenite::connect_async(request)
-        .await
-        .expect("connects");
+    let mut socket = app.connect_with_cookie(DEMO, &cookie).await;
     let ServerMsg::Snapshot { view, .. } = next_msg(&mut socket).await else {
         panic!("snapshot")
     };
@@ -157,28 +149,7 @@ async fn signing_out_closes_the_sessions_socket() {
         "the socket knows the signed-in member"
     );
 
-    let response = cookie_client()
-        .post(format!("{}/sign-out", app.base))
-        .header("Cookie", &cookie)
-        .send()
-        .await
-        .expect("sign out");
-    assert!(response.status().is_redirection());
-
-    let mut saw_closing = false;
-    loop {
-        match tokio::time::timeout(std::time::Duration::from_secs(5), socket.next())
-            .await
-            .expect("closed in time")
-        {
-            Some(Ok(Message::Text(text))) => {
-                if let Ok(ServerMsg::Closing { .. }) = serde_json::from_str(&text) {
-                    saw_closing = true;
-                }
-            }
-            Some(Ok(Message::Close(_))) | None | Some(Err(_)) => break,
-            Some(Ok(_)) => {}
-        }
-    }
+    app.sign_out(&cookie).await;
+    let saw_closing = closed_with_reason(&mut socket).await;
     assert!(saw_closing, "the server said why it closed");
 }

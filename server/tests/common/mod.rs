@@ -231,6 +231,31 @@ impl TestApp {
         format!("ws://{}/ws/meetings/{meeting}", self.addr)
     }
 
+    /// A websocket sent with a session cookie (`name=value`, from [`session_cookie`](Self::session_cookie)).
+    pub async fn connect_with_cookie(&self, meeting: &str, cookie: &str) -> Socket {
+        use tokio_tungstenite::tungstenite::{client::IntoClientRequest, http::HeaderValue};
+        let mut request = self.ws_url(meeting).into_client_request().expect("request");
+        request.headers_mut().insert(
+            "Cookie",
+            HeaderValue::from_str(cookie).expect("cookie header"),
+        );
+        let (socket, _) = tokio_tungstenite::connect_async(request)
+            .await
+            .expect("websocket connects");
+        socket
+    }
+
+    /// Signs out the session of `cookie` through this server.
+    pub async fn sign_out(&self, cookie: &str) {
+        let response = cookie_client()
+            .post(format!("{}/sign-out", self.base))
+            .header("Cookie", cookie)
+            .send()
+            .await
+            .expect("sign out");
+        assert!(response.status().is_redirection());
+    }
+
     pub async fn connect(&self, meeting: &str) -> Socket {
         let (socket, _) = tokio_tungstenite::connect_async(self.ws_url(meeting))
             .await
@@ -265,6 +290,25 @@ pub async fn next_msg(socket: &mut Socket) -> ServerMsg {
             Message::Text(text) => return serde_json::from_str(&text).expect("a ServerMsg"),
             Message::Ping(_) | Message::Pong(_) => continue,
             other => panic!("unexpected frame {other:?}"),
+        }
+    }
+}
+
+/// Reads until the server closes the socket (within 5 s); whether it first said why (a `closing` message).
+pub async fn closed_with_reason(socket: &mut Socket) -> bool {
+    let mut saw_closing = false;
+    loop {
+        match tokio::time::timeout(Duration::from_secs(5), socket.next())
+            .await
+            .expect("the server closes the socket within 5 s")
+        {
+            Some(Ok(Message::Text(text))) => {
+                if let Ok(ServerMsg::Closing { .. }) = serde_json::from_str(&text) {
+                    saw_closing = true;
+                }
+            }
+            Some(Ok(Message::Close(_))) | None | Some(Err(_)) => return saw_closing,
+            Some(Ok(_)) => {}
         }
     }
 }
