@@ -9,7 +9,9 @@
 #
 # Environment: BENCH_NO_BUILD=1 to use the binaries already in target/release; SERVER_BIN (default target/release/server) to measure another build of the server;
 # BENCH_DB_DIR (default /dev/shm) for the event log: tmpfs measures the server, not the disk's fsync
-# (the log is SQLite WAL with synchronous=FULL; set BENCH_DB_DIR=target/bench to include the disk).
+# (the log is SQLite WAL with synchronous=FULL; set BENCH_DB_DIR=target/bench to include the disk);
+# BENCH_DATABASE=postgres to put the log in a throwaway PostgreSQL cluster in BENCH_DB_DIR instead (its own
+# unix socket, stopped at the end; Debian's postgresql server binaries, as the tests use).
 # Only loopback traffic; every step is bounded in time and stops by itself.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -18,10 +20,28 @@ ALL=0
 if [ "${1:-}" = "--all" ]; then ALL=1; shift; fi
 OUT=target/bench
 mkdir -p "$OUT"
-DB_DIR=${BENCH_DB_DIR:-/dev/shm}
-DB="$DB_DIR/panelcast-bench.db"
-rm -f "$DB" "$DB-wal" "$DB-shm"
-export DATABASE_URL="sqlite://$(cd "$DB_DIR" && pwd)/panelcast-bench.db?mode=rwc"
+DB_DIR=$(cd "${BENCH_DB_DIR:-/dev/shm}" && pwd)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+if [ "${BENCH_DATABASE:-sqlite}" = postgres ]; then
+  PG_DIR="$DB_DIR/panelcast-bench-pg"
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+  rm -rf "$PG_DIR" && mkdir -p "$PG_DIR"
+  [ "$(id -u)" = 0 ] && chown postgres "$PG_DIR"
+  as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -N -E UTF8 --locale=C >/dev/null
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -o "-k $PG_DIR -c listen_addresses=" -l "$PG_DIR/log" -w start >/dev/null
+  cleanup() {
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null || true
+  }
+  export DATABASE_URL="postgres://postgres@localhost/postgres?host=$PG_DIR"
+else
+  DB="$DB_DIR/panelcast-bench.db"
+  rm -f "$DB" "$DB-wal" "$DB-shm"
+  export DATABASE_URL="sqlite://$DB_DIR/panelcast-bench.db?mode=rwc"
+fi
+trap cleanup EXIT
 
 # 10,000 viewers need ~10,000 descriptors in each process: raise the soft limit to the hard one (the
 # server and loadgen also raise their own soft limits at start).
@@ -31,10 +51,6 @@ ulimit -n "$(ulimit -Hn)"
 BIN=target/release
 SERVER_BIN=${SERVER_BIN:-$BIN/server}
 "$BIN/loadgen" prepare --database-url "$DATABASE_URL" --meetings 100
-
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
 
 RUST_LOG=warn PANELCAST_ADDR=127.0.0.1:3100 "$SERVER_BIN" serve >"$OUT/server.log" 2>&1 &
 pids+=($!); SERVER_PID=$!
