@@ -22,7 +22,7 @@ const ROLES: [Role; 7] = [
 const TABLE: [(CommandKind, &str); 28] = {
     use CommandKind::*;
     [
-        (ScheduleMeeting, "......Y"),
+        (ScheduleMeeting, "....Y.Y"),
         (OpenMeeting, "...Y..."),
         (AdjournMeeting, "...Y..."),
         (ResumeMeeting, "...Y..."),

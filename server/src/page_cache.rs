@@ -181,7 +181,7 @@ fn cacheable_seq(hub: &Hub, request: &Request) -> Option<u64> {
     if id.is_empty() || id.contains('/') {
         return None;
     }
-    Some(hub.get(id)?.seq())
+    hub.seq_of(id)
 }
 
 /// Whether the request may be signed in: any `Cookie` header that mentions the session cookie's name, however

@@ -3,31 +3,33 @@
 //! - Every append sends `NOTIFY panelcast_event, '<meeting id>'` in its transaction, so PostgreSQL delivers
 //!   it on commit to every listening instance, this one included (the writer then finds nothing new: a
 //!   cheap query). A nudge only wakes the meeting's writer, which reads what it lacks from the log itself,
-//!   so a notification that is late, repeated or coalesced loses nothing. Notifications sent while the
-//!   listening connection is down are lost, so after every (re)connection each writer is nudged once.
+//!   so a notification that is late, repeated or coalesced loses nothing. A meeting not served here yet
+//!   (scheduled through another instance) is adopted: replayed from the log and given a writer.
+//!   Notifications sent while the listening connection is down are lost, so after every (re)connection each
+//!   writer is nudged once and any meeting the log has that this instance lacks is adopted.
 //! - Every sign-out sends `NOTIFY panelcast_sign_out, '<session token hash>'`, and each instance closes its
 //!   own websockets of that session (the session is already ended in the database, so nothing is lost if a
 //!   notification is: a socket's next reconnect is refused the session anyway).
 
-use std::{collections::HashMap, sync::Weak, time::Duration};
+use std::time::Duration;
 
 use sqlx::postgres::PgListener;
-use tokio::sync::Notify;
 
 use crate::{
     auth::{Auth, SIGN_OUT_CHANNEL},
+    error::StoreError,
+    hub::{Hub, WeakHub},
     store::EVENT_CHANNEL,
 };
 
 /// The wait before connecting again after the listening connection failed.
 const RECONNECT_AFTER: Duration = Duration::from_secs(1);
 
-/// Listens on `url` until every writer is gone (the hub was dropped). `nudges` maps a meeting id to its
-/// writer's wake-up (see [`Hub::nudges`](crate::hub::Hub::nudges)).
-pub async fn run(url: String, nudges: HashMap<String, Weak<Notify>>, auth: Auth) {
+/// Listens on `url` until the hub is gone (the application was dropped).
+pub async fn run(url: String, hub: WeakHub, auth: Auth) {
     let mut failing = false;
     loop {
-        match listen(&url, &nudges, &auth).await {
+        match listen(&url, &hub, &auth).await {
             Ok(Stop::HubGone) => return,
             Ok(Stop::ConnectionLost) => {
                 tracing::warn!("event listener connection lost: reconnecting")
@@ -39,7 +41,7 @@ pub async fn run(url: String, nudges: HashMap<String, Weak<Notify>>, auth: Auth)
             }
             Err(_) => {}
         }
-        if !any_alive(&nudges) {
+        if hub.upgrade().is_none() {
             return;
         }
         tokio::time::sleep(RECONNECT_AFTER).await;
@@ -51,50 +53,47 @@ enum Stop {
     ConnectionLost,
 }
 
-async fn listen(
-    url: &str,
-    nudges: &HashMap<String, Weak<Notify>>,
-    auth: &Auth,
-) -> Result<Stop, sqlx::Error> {
+async fn listen(url: &str, hub: &WeakHub, auth: &Auth) -> Result<Stop, StoreError> {
     let mut listener = PgListener::connect(url).await?;
-    // A lost connection must come back here (to nudge everyone), not be re-established silently inside recv.
+    // A lost connection must come back here (to catch up), not be re-established silently inside recv.
     listener.eager_reconnect(false);
     listener
         .listen_all([EVENT_CHANNEL, SIGN_OUT_CHANNEL])
         .await?;
     tracing::info!("listening for other instances' events and sign-outs");
     // Whatever was appended before LISTEN took effect.
-    for nudge in nudges.values() {
-        wake(nudge);
+    let Some(live) = hub.upgrade() else {
+        return Ok(Stop::HubGone);
+    };
+    for (id, _) in live.meetings() {
+        live.nudge(id.as_str());
     }
+    for id in live.store().meeting_ids().await? {
+        live.adopt(&id).await?;
+    }
+    drop(live);
     loop {
-        match listener.try_recv().await? {
-            Some(notification) if notification.channel() == SIGN_OUT_CHANNEL => {
-                auth.close_sockets_of(notification.payload());
-            }
-            Some(notification) => {
-                if let Some(nudge) = nudges.get(notification.payload()) {
-                    if !wake(nudge) {
-                        return Ok(Stop::HubGone);
-                    }
-                }
-            }
-            None => return Ok(Stop::ConnectionLost),
+        let Some(notification) = listener.try_recv().await? else {
+            return Ok(Stop::ConnectionLost);
+        };
+        if notification.channel() == SIGN_OUT_CHANNEL {
+            auth.close_sockets_of(notification.payload());
+            continue;
         }
+        let Some(live) = hub.upgrade() else {
+            return Ok(Stop::HubGone);
+        };
+        on_event(&live, notification.payload()).await;
     }
 }
 
-/// Wakes one writer; `false` if it is gone.
-fn wake(nudge: &Weak<Notify>) -> bool {
-    match nudge.upgrade() {
-        Some(nudge) => {
-            nudge.notify_one();
-            true
-        }
-        None => false,
+/// Another instance (or this one) appended to meeting `id`: wake its writer, or adopt a meeting new here.
+async fn on_event(hub: &Hub, id: &str) {
+    if hub.nudge(id) {
+        return;
     }
-}
-
-fn any_alive(nudges: &HashMap<String, Weak<Notify>>) -> bool {
-    nudges.values().any(|nudge| nudge.strong_count() > 0)
+    let id = app::meeting::MeetingId(id.to_owned());
+    if let Err(error) = hub.adopt(&id).await {
+        tracing::error!(%error, meeting = %id, "adopting a meeting scheduled elsewhere failed");
+    }
 }

@@ -24,7 +24,7 @@ impl MeetingService for Hub {
         actor: Actor,
         command: Command,
     ) -> Pin<Box<dyn Future<Output = Result<Receipt, AppError>> + Send + 'static>> {
-        let handle = self.get(meeting).cloned();
+        let handle = self.get(meeting);
         Box::pin(async move {
             match handle {
                 Some(handle) => handle.execute(actor, command).await,
@@ -38,6 +38,7 @@ impl MeetingService for Hub {
 pub fn summaries(hub: &Hub) -> Vec<MeetingSummary> {
     let mut list: Vec<MeetingSummary> = hub
         .meetings()
+        .into_iter()
         .map(|(_, handle)| MeetingSummary::of(&project(&handle.current().meeting, &Actor::Public)))
         .collect();
     list.sort_by(|a, b| b.date.cmp(&a.date));

@@ -68,7 +68,7 @@ impl Application {
         if store.backend() == Backend::Postgres {
             tokio::spawn(crate::peers::run(
                 store.url().to_owned(),
-                hub.nudges(),
+                hub.downgrade(),
                 auth.clone(),
             ));
         }

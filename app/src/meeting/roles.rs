@@ -81,7 +81,9 @@ const ANSWERERS: &[Role] = &[Chair, Clerk, Commissioner];
 pub fn allowed_roles(kind: CommandKind) -> (&'static [Role], &'static str) {
     use CommandKind as K;
     match kind {
-        K::ScheduleMeeting => (&[System], "the system"),
+        // Democratic Services (the clerk) issues and signs the summons (seeds-brief §1.1), so the clerk
+        // schedules the meeting; the System actor seeds the demo meetings through the same command.
+        K::ScheduleMeeting => (&[Clerk, System], "the clerk"),
         K::OpenMeeting | K::AdjournMeeting | K::ResumeMeeting | K::CloseMeeting => {
             (CHAIR, "the chair")
         }

@@ -6,26 +6,27 @@
 //! Signed-in viewers watch the live channel (every change, at once); the public watch a second channel fed
 //! by [`public`], which coalesces bursts to at most four updates a second.
 //!
+//! Meetings join the registry at start-up (every meeting in the log) and when the clerk schedules one
+//! ([`Hub::schedule`], see `registry`).
+//!
 //! On PostgreSQL several instances may serve the same meetings: `crate::peers` listens for the other
-//! instances' appends and nudges the meeting's writer to catch up, and a writer that loses the race for a seq
-//! catches up and decides again (see [`task`]). Meetings are found at start-up: one seeded later by another
-//! instance is served here after a restart.
+//! instances' appends and nudges the meeting's writer to catch up (or, for a meeting scheduled elsewhere,
+//! adopts it), and a writer that loses the race for a seq catches up and decides again (see [`task`]).
 
 mod public;
 mod published;
+mod registry;
 mod task;
 
-use std::{
-    collections::{BTreeMap, HashMap},
-    sync::{Arc, Weak},
-};
+use std::sync::Arc;
 
-use app::meeting::{seed, Actor, Command, Meeting, MeetingId};
+use app::meeting::{seed, Actor, Command};
 use app::protocol::{AppError, Receipt};
 use tokio::sync::{mpsc, oneshot, watch, Notify};
 
 pub use public::PUBLIC_EVERY;
 pub use published::Published;
+pub use registry::{schedule_in, Hub, WeakHub};
 pub use task::role;
 
 use crate::{clock, error::StoreError, store::EventStore};
@@ -85,51 +86,6 @@ impl MeetingHandle {
     /// server-rendered page reads `current` (through `MeetingService::view`).
     pub fn seq(&self) -> u64 {
         self.published.borrow().seq
-    }
-}
-
-/// The registry of live meetings. Clone it freely.
-#[derive(Clone, Debug)]
-pub struct Hub {
-    meetings: Arc<BTreeMap<MeetingId, MeetingHandle>>,
-}
-
-impl Hub {
-    /// Appends the demo meetings to an empty log (if `seed_demo`), then replays every meeting in the log and
-    /// spawns its writer task.
-    pub async fn start(store: EventStore, seed_demo: bool) -> Result<Self, StoreError> {
-        if seed_demo {
-            seed_missing(&store).await?;
-        }
-        let mut meetings = BTreeMap::new();
-        for id in store.meeting_ids().await? {
-            let mut meeting = Meeting::default();
-            for stored in store.load(&id).await? {
-                meeting.apply(&stored.event);
-            }
-            tracing::info!(meeting = %id, seq = meeting.seq(), "meeting replayed from the log");
-            meetings.insert(id.clone(), task::spawn(id, meeting, store.clone()));
-        }
-        Ok(Self {
-            meetings: Arc::new(meetings),
-        })
-    }
-
-    /// Each meeting's writer wake-up, by meeting id, held weakly: for `crate::peers`, which nudges a writer
-    /// when another instance appended to its log, and stops when the writers are gone.
-    pub fn nudges(&self) -> HashMap<String, Weak<Notify>> {
-        self.meetings
-            .iter()
-            .map(|(id, handle)| (id.0.clone(), Arc::downgrade(&handle.nudge)))
-            .collect()
-    }
-
-    pub fn get(&self, id: &str) -> Option<&MeetingHandle> {
-        self.meetings.get(&MeetingId(id.to_owned()))
-    }
-
-    pub fn meetings(&self) -> impl Iterator<Item = (&MeetingId, &MeetingHandle)> {
-        self.meetings.iter()
     }
 }
 

@@ -107,10 +107,14 @@ impl Meeting {
 /// The refusal for a role the table does not allow.
 fn refusal(actor: &Actor, role: Role, kind: CommandKind) -> CommandError {
     match (actor, role) {
-        (Actor::Member { member }, Role::Public) => CommandError::UnknownMember {
-            member: member.clone(),
-        },
-        (_, Role::Public) => CommandError::PublicCannotAct,
+        // A meeting not yet scheduled has no panel, so every member is unknown to it; what they are told
+        // instead is who may schedule.
+        (Actor::Member { member }, Role::Public) if kind != CommandKind::ScheduleMeeting => {
+            CommandError::UnknownMember {
+                member: member.clone(),
+            }
+        }
+        (Actor::Public, _) => CommandError::PublicCannotAct,
         _ => CommandError::NotAllowed {
             who: allowed_roles(kind).1.to_owned(),
             action: kind.action().to_owned(),

@@ -111,9 +111,25 @@ impl Ctx<'_> {
 }
 
 /// What is wrong with a summons, if anything.
+///
+/// The id is the meeting's address (`/meetings/2022-12-06`), so it is limited to lowercase letters, digits
+/// and hyphens; the Panel's papers name a meeting by its date, and the demo ids are those dates. Where a
+/// day has two meetings the clerk adds a suffix (`2022-12-06-reconvened`). The seeds are silent on this:
+/// it is the choice a clerk would expect of a web address.
 fn schedule_problem(spec: &MeetingSpec) -> Option<String> {
     if spec.id.as_str().trim().is_empty() || spec.title.trim().is_empty() {
         return Some("it needs an id and a title".to_owned());
+    }
+    let id = spec.id.as_str();
+    if id.len() > 64
+        || id.starts_with('-')
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        return Some(format!(
+            "the id {id:?} must be up to 64 lowercase letters, digits and hyphens, e.g. 2022-12-06"
+        ));
     }
     if let Some(problem) = Agenda::problem(&spec.sections) {
         return Some(problem);
