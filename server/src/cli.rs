@@ -1,4 +1,4 @@
-//! The server's command line: `serve` (default) and `sign-in-link`.
+//! The server's command line: `serve` (default), `sign-in-link`, `schedule-meeting` and `verify-log`.
 
 use anyhow::Context;
 use app::api::ssr::Identity;
@@ -27,6 +27,17 @@ pub enum Cmd {
     },
     /// Check the hash chain of every meeting's event log; exits non-zero if any link is broken.
     VerifyLog,
+    /// Schedule a meeting from its summons, a JSON file in the shape of `POST /api/v1/meetings` (the
+    /// demo meetings' summonses are examples: `GET /api/v1/meetings/{id}/summons`). Recorded as the clerk
+    /// named by `--clerk`. A server on SQLite serves it after its next start; servers on PostgreSQL at once.
+    ScheduleMeeting {
+        /// The summons (`MeetingSpec`) as JSON.
+        #[arg(long)]
+        file: std::path::PathBuf,
+        /// The clerk the log records as scheduling it.
+        #[arg(long)]
+        clerk: String,
+    },
     /// Print a single-use sign-in link.
     SignInLink {
         /// `clerk`, `member` or `commissioner`.
@@ -45,6 +56,7 @@ pub async fn run(args: Args, settings: Settings) -> anyhow::Result<()> {
     match args.command.unwrap_or(Cmd::Serve { demo_links: false }) {
         Cmd::Serve { demo_links } => serve(settings, demo_links).await,
         Cmd::VerifyLog => verify_log(&settings).await,
+        Cmd::ScheduleMeeting { file, clerk } => schedule_meeting(&settings, &file, clerk).await,
         Cmd::SignInLink { role, member, name } => {
             let actor = match (role.as_str(), member) {
                 ("clerk", _) => Actor::Clerk { name: name.clone() },
@@ -159,4 +171,24 @@ async fn print_demo_links(app: &Application) -> anyhow::Result<()> {
     }
     println!();
     Ok(())
+}
+
+async fn schedule_meeting(
+    settings: &Settings,
+    file: &std::path::Path,
+    clerk: String,
+) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("cannot read the summons {}", file.display()))?;
+    let spec: app::meeting::MeetingSpec = serde_json::from_str(&text)
+        .with_context(|| format!("{} is not a meeting summons", file.display()))?;
+    let id = spec.id.clone();
+    let store = EventStore::connect(&settings.database_url).await?;
+    match crate::hub::schedule_in(&store, &Actor::Clerk { name: clerk }, spec).await {
+        Ok(_) => {
+            println!("scheduled {id}: {}/meetings/{id}", settings.public_url);
+            Ok(())
+        }
+        Err(error) => anyhow::bail!("{id} was not scheduled: {error}"),
+    }
 }

@@ -23,7 +23,11 @@ async fn two_instances() -> (TestPostgres, TestApp, TestApp) {
 
 /// Waits (up to 5 s) until `app`'s writer for the demo meeting holds `seq`.
 async fn until_seq(app: &TestApp, seq: u64) {
-    let handle = app.app_state.hub.get(DEMO).expect("demo meeting");
+    until_seq_of(app, DEMO, seq).await
+}
+
+async fn until_seq_of(app: &TestApp, meeting: &str, seq: u64) {
+    let handle = app.app_state.hub.get(meeting).expect("meeting served");
     let mut published = handle.subscribe();
     tokio::time::timeout(Duration::from_secs(5), published.wait_for(|p| p.seq >= seq))
         .await
@@ -172,4 +176,43 @@ async fn signing_out_on_one_instance_closes_the_sessions_socket_on_the_other() {
     a.sign_out(&cookie).await;
     let saw_closing = closed_with_reason(&mut socket).await;
     assert!(saw_closing, "B said why it closed");
+}
+
+/// A meeting scheduled through one instance is served by the other at once: its notification names a
+/// meeting the other does not serve yet, which it adopts from the log.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_meeting_scheduled_on_one_instance_is_served_by_the_other() {
+    let (_cluster, a, b) = two_instances().await;
+    let mut summons: serde_json::Value =
+        reqwest::get(format!("{}/api/v1/meetings/{DEMO}/summons", a.base))
+            .await
+            .expect("summons")
+            .json()
+            .await
+            .expect("json");
+    summons["id"] = "2023-02-07".into();
+    let response = a
+        .clerk()
+        .await
+        .post(format!("{}/api/v1/meetings", a.base))
+        .json(&summons)
+        .send()
+        .await
+        .expect("schedule through A");
+    assert_eq!(response.status(), 201);
+
+    let served = tokio::time::timeout(Duration::from_secs(5), async {
+        loop {
+            if let Some(handle) = b.app_state.hub.get("2023-02-07") {
+                return handle;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    })
+    .await
+    .expect("B serves the new meeting within 5 s");
+    assert_eq!(served.seq(), 1);
+    let chair = b.chair().await;
+    assert_eq!(b.ok(&chair, "2023-02-07", Command::OpenMeeting).await, 2);
+    until_seq_of(&a, "2023-02-07", 2).await;
 }
