@@ -4,7 +4,7 @@
 import { execFileSync, spawn, ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import * as path from "node:path";
-import { Browser, BrowserContext, APIRequestContext, request as playwrightRequest, expect } from "@playwright/test";
+import { Browser, BrowserContext, APIRequestContext, Page, request as playwrightRequest, expect } from "@playwright/test";
 
 export const ROOT = path.resolve(__dirname, "../..");
 const SERVER_BINARY = path.join(ROOT, "target/debug/server");
@@ -186,4 +186,19 @@ export class OwnServer implements Site {
       child.kill("SIGTERM");
     });
   }
+}
+
+/// Runs axe-core on the page as it is now and expects no violations (WCAG rules axe can check).
+export async function expectNoAxeViolations(page: Page) {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as any).axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n: any) => n.target.join(" ") + " :: " + n.failureSummary),
+    }));
+  });
+  expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
 }

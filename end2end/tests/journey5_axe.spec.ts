@@ -3,6 +3,7 @@
 // Commissioner's view, the meetings list and the clerk's sign-in links page. Zero violations allowed.
 import { test, expect, Page } from "@playwright/test";
 import { MEETING, stageMeeting, Stage } from "./stage";
+import { expectNoAxeViolations } from "./helpers";
 
 let stage: Stage;
 
@@ -14,19 +15,7 @@ test.afterAll(async () => {
   await stage?.close();
 });
 
-async function scan(page: Page) {
-  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v: any) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n: any) => n.target.join(" ") + " :: " + n.failureSummary),
-    }));
-  });
-  expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-}
+const scan = expectNoAxeViolations;
 
 async function openLive(page: Page, path: string) {
   await page.goto(path);

@@ -17,7 +17,10 @@ pub fn SiteHeader() -> impl IntoView {
                         view! {
                             <span class="site-header__who">
                                 <span>"Signed in as " <strong>{me.display_name}</strong></span>
-                                {me.is_clerk.then(|| view! { <a href="/clerk/sign-in-links">"Sign-in links"</a> })}
+                                {me.is_clerk.then(|| view! {
+                                    <a href="/clerk/sign-in-links">"Sign-in links"</a>
+                                    <a href="/clerk/schedule">"Schedule a meeting"</a>
+                                })}
                                 <form method="post" action="/sign-out">
                                     <button class="link-button" type="submit">"Sign out"</button>
                                 </form>

@@ -55,7 +55,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 /// The routes: the list of meetings; a meeting's four screens (public page, chair and clerk console, member
-/// device, Commissioner); the clerk's sign-in links; and a friendly 404 for anything else.
+/// device, Commissioner); the clerk's sign-in links and schedule page; and a friendly 404 for anything else.
 ///
 /// Pages render with `SsrMode::Async`: the server waits for the meeting's view and sends complete HTML, so the
 /// page reads fully without JavaScript (out-of-order streaming would need the script to place the content).
@@ -76,6 +76,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/meetings/:id/member") view=|| view! { <MeetingPage screen=Screen::Member/> } ssr=SsrMode::Async/>
                     <Route path=path!("/meetings/:id/commissioner") view=|| view! { <MeetingPage screen=Screen::Commissioner/> } ssr=SsrMode::Async/>
                     <Route path=path!("/clerk/sign-in-links") view=split::sign_in_links_route ssr=SsrMode::Async/>
+                    <Route path=path!("/clerk/schedule") view=split::schedule_route ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

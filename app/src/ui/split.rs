@@ -1,7 +1,8 @@
 //! Code splitting of the browser bundle. Thousands of public viewers only ever open the public meeting page, so
 //! the code of every other page (the list of meetings, the chair and clerk console, the member device, the
-//! Commissioner's view, the clerk's sign-in links) is built into separate wasm chunks that the browser fetches
-//! only when it shows that page (`cargo leptos build --split`, which runs wasm-split on `#[lazy]` functions).
+//! Commissioner's view, the clerk's sign-in links and schedule page) is built into separate wasm chunks that
+//! the browser fetches only when it shows that page (`cargo leptos build --split`, which runs wasm-split on
+//! `#[lazy]` functions).
 //!
 //! Hydration stays synchronous (`hydrate_body`, see `crate::hydrate`): before hydrating, the entry point loads
 //! the chunk the current address needs ([`preload_for_path`]), so the lazy view is ready on its first poll and
@@ -34,6 +35,12 @@ fn sign_in_links_page() -> AnyView {
     view! { <super::clerk::SignInLinksPage/> }.into_any()
 }
 
+/// The clerk's schedule page (`/clerk/schedule`).
+#[lazy]
+fn schedule_page() -> AnyView {
+    view! { <super::clerk::SchedulePage/> }.into_any()
+}
+
 /// The chair and clerk console's body.
 #[lazy]
 fn console() -> AnyView {
@@ -60,6 +67,11 @@ pub fn meetings_route() -> AnyView {
 /// The clerk's sign-in links page, from its chunk.
 pub fn sign_in_links_route() -> AnyView {
     when_loaded(sign_in_links_page())
+}
+
+/// The clerk's schedule page, from its chunk.
+pub fn schedule_route() -> AnyView {
+    when_loaded(schedule_page())
 }
 
 /// The body of a meeting screen other than the public page, from its chunk.
@@ -91,6 +103,7 @@ pub fn preload_for_path(path: &str) -> Option<std::pin::Pin<Box<dyn Future<Outpu
     Some(match segments.as_slice() {
         [] => Box::pin(__preload_meetings_page()),
         ["clerk", "sign-in-links"] => Box::pin(__preload_sign_in_links_page()),
+        ["clerk", "schedule"] => Box::pin(__preload_schedule_page()),
         ["meetings", _, "console"] => Box::pin(__preload_console()),
         ["meetings", _, "member"] => Box::pin(__preload_member_device()),
         ["meetings", _, "commissioner"] => Box::pin(__preload_commissioner_view()),

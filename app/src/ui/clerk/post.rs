@@ -1,9 +1,10 @@
-//! Asking the server for a sign-in link: `POST /api/v1/sign-in-links` with `{"actor", "display_name"}`, as the
-//! signed-in clerk (the session cookie goes with it; the server refuses anyone else).
+//! The clerk's requests to the server, as the signed-in clerk (the session cookie goes with them; the server
+//! refuses anyone else): a sign-in link (`POST /api/v1/sign-in-links` with `{"actor", "display_name"}`), an
+//! earlier meeting's summons (`GET /api/v1/meetings/{id}/summons`) and a new meeting (`POST /api/v1/meetings`).
 
 use serde::{Deserialize, Serialize};
 
-use crate::meeting::Actor;
+use crate::meeting::{Actor, MeetingSpec};
 
 /// Who a new link is for.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -17,9 +18,15 @@ struct Created {
     url: String,
 }
 
+/// A refusal: the sign-in links route says `error`, the meeting routes `message`.
 #[derive(Debug, Deserialize)]
 struct Refused {
     error: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Refusal {
+    message: Option<String>,
 }
 
 /// The link's address, or the sentence to show.
@@ -55,5 +62,59 @@ pub async fn create_link(new: NewLink) -> Result<String, String> {
             Refused { error: None }.error,
         );
         Err("Creating links needs JavaScript in the browser".to_owned())
+    }
+}
+
+/// An earlier meeting's summons, the template for the next.
+pub async fn fetch_summons(meeting: &str) -> Result<MeetingSpec, String> {
+    #[cfg(feature = "hydrate")]
+    {
+        use gloo_net::http::Request;
+        let response = Request::get(&format!("/api/v1/meetings/{meeting}/summons"))
+            .send()
+            .await
+            .map_err(|_| "Could not reach the server; please try again".to_owned())?;
+        if !response.ok() {
+            return Err(format!(
+                "The summons of {meeting} could not be read ({})",
+                response.status()
+            ));
+        }
+        response
+            .json()
+            .await
+            .map_err(|_| "The server's answer could not be read".to_owned())
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = meeting;
+        Err("Reading a summons needs JavaScript in the browser".to_owned())
+    }
+}
+
+/// Schedules `spec`; the new meeting's address, or the sentence to show (the core's reason when refused).
+pub async fn schedule_meeting(spec: &MeetingSpec) -> Result<String, String> {
+    #[cfg(feature = "hydrate")]
+    {
+        use gloo_net::http::Request;
+        let response = Request::post("/api/v1/meetings")
+            .json(spec)
+            .map_err(|e| format!("Could not prepare the request: {e}"))?
+            .send()
+            .await
+            .map_err(|_| "Could not reach the server; please try again".to_owned())?;
+        if response.ok() {
+            Ok(format!("/meetings/{}/console", spec.id))
+        } else {
+            let refusal: Option<Refusal> = response.json().await.ok();
+            Err(refusal
+                .and_then(|r| r.message)
+                .unwrap_or_else(|| format!("The server refused ({})", response.status())))
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (spec, Refusal { message: None }.message);
+        Err("Scheduling needs JavaScript in the browser".to_owned())
     }
 }
