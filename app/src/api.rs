@@ -3,23 +3,23 @@
 //! [`MeetingService`] the server puts in the leptos context, and the answer is a typed [`AppError`].
 
 use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
 
 use crate::meeting::{Command, MeetingView};
 use crate::protocol::{AppError, MeetingSummary, Receipt};
+use crate::wire::WireJson;
 
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
 /// The meetings this viewer may list, newest first.
-#[server(input = Json, endpoint = "meetings")]
+#[server(input = WireJson, output = WireJson, endpoint = "meetings")]
 pub async fn list_meetings() -> Result<Vec<MeetingSummary>, AppError> {
     let service = ssr::service()?;
     Ok(service.list())
 }
 
 /// The current view of one meeting for the signed-in viewer (public if nobody is signed in), with its seq.
-#[server(input = Json, endpoint = "meeting_view")]
+#[server(input = WireJson, output = WireJson, endpoint = "meeting_view")]
 pub async fn get_meeting_view(meeting: String) -> Result<(u64, MeetingView), AppError> {
     let service = ssr::service()?;
     let identity = ssr::identity().await;
@@ -29,7 +29,7 @@ pub async fn get_meeting_view(meeting: String) -> Result<(u64, MeetingView), App
 }
 
 /// Runs one command against a meeting as the signed-in actor.
-#[server(input = Json, endpoint = "run_command")]
+#[server(input = WireJson, output = WireJson, endpoint = "run_command")]
 pub async fn run_command(meeting: String, command: Command) -> Result<Receipt, AppError> {
     let service = ssr::service()?;
     let identity = ssr::identity().await;
@@ -37,7 +37,7 @@ pub async fn run_command(meeting: String, command: Command) -> Result<Receipt, A
 }
 
 /// Who is signed in on this browser ("Public" if nobody).
-#[server(input = Json, endpoint = "whoami")]
+#[server(input = WireJson, output = WireJson, endpoint = "whoami")]
 pub async fn whoami() -> Result<SignedIn, AppError> {
     let identity = ssr::identity().await;
     Ok(SignedIn {

@@ -4,63 +4,43 @@
 //! server (SSR) and the browser (hydration).
 #![recursion_limit = "512"]
 
-/// In the browser build, makes `$ty`'s `Deserialize` read a `serde_json::Value` first and run the derived code on
-/// that, so the derived code is compiled once (for `Value`) instead of once per deserializer that reaches it: a
-/// meeting view arrives from the SSR resource (`from_str`), a server function (`from_slice`) and the websocket
-/// (a `Value`), and each copy of the view's derived code was tens of KB of wasm; an `AppError` likewise arrives
-/// from every server function and resource. The type must carry
-/// `#[cfg_attr(feature = "hydrate", serde(remote = "Self"))]`, which turns its derives into inherent functions that
-/// the impls below wrap. The wire format is unchanged; the server keeps the plain derives.
-///
-/// With `tag = …` (and `content = …`), for an enum that is internally (adjacently) tagged on the wire: serde's
-/// derived code for such an enum buffers its input in serde's private `Content` and decodes each variant from
-/// that, about 2 KB of wasm per variant (`CommandError` has 60). So in the browser build the enum must use the
-/// default, external tagging (its `serde(tag = …)` only `cfg_attr(not(feature = "hydrate"), …)`), and the value is
-/// converted between the two forms by [`json_tagging`] on the way in and out.
-macro_rules! deserialize_via_json_value {
-    ($ty:ty) => {
-        #[cfg(feature = "hydrate")]
-        impl<'de> serde::Deserialize<'de> for $ty {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-                <$ty>::deserialize(value).map_err(serde::de::Error::custom)
-            }
-        }
-
-        #[cfg(feature = "hydrate")]
-        impl serde::Serialize for $ty {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                <$ty>::serialize(self, serializer)
-            }
-        }
-    };
+/// The browser build's serde impls of an enum that is internally (`tag`) or adjacently (`tag` and `content`)
+/// tagged on the wire. serde's derived decoding of such an enum buffers its input in serde's private `Content`
+/// and decodes each variant from that, about 2 KB of wasm per variant, so in the browser build the enum derives
+/// the default external tagging instead (its `serde(tag = …)` is `cfg_attr(not(feature = "hydrate"), …)` and it
+/// carries `cfg_attr(feature = "hydrate", serde(remote = "Self"))`, which turns the derives into inherent
+/// functions that the impls below wrap). The impls take the JavaScript value as it arrived (serde-wasm-bindgen's
+/// `preserve`, see [`wire`]) and convert it between the two forms with [`json::tagging`]. The wire format is
+/// unchanged; the server keeps the plain derives.
+macro_rules! tagged_on_the_wire {
     ($ty:ty, tag = $tag:literal $(, content = $content:literal)?) => {
         #[cfg(feature = "hydrate")]
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-                let value = $crate::json_tagging::to_external(value, $tag, None $(.or(Some($content)))?);
-                <$ty>::deserialize(value).map_err(serde::de::Error::custom)
+                let value: wasm_bindgen::JsValue = serde_wasm_bindgen::preserve::deserialize(deserializer)?;
+                let value = $crate::json::tagging::to_external(value, $tag, None $(.or(Some($content)))?);
+                <$ty>::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(serde::de::Error::custom)
             }
         }
 
         #[cfg(feature = "hydrate")]
         impl serde::Serialize for $ty {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let value = <$ty>::serialize(self, serde_json::value::Serializer).map_err(serde::ser::Error::custom)?;
-                let value = $crate::json_tagging::to_internal(value, $tag, None $(.or(Some($content)))?);
-                serde::Serialize::serialize(&value, serializer)
+                let external = <$ty>::serialize(self, &serde_wasm_bindgen::Serializer::json_compatible())
+                    .map_err(serde::ser::Error::custom)?;
+                let value = $crate::json::tagging::to_internal(external, $tag, None $(.or(Some($content)))?);
+                serde_wasm_bindgen::preserve::serialize(&value, serializer)
             }
         }
     };
 }
 
 pub mod api;
-#[doc(hidden)]
-pub mod json_tagging;
+pub mod json;
 pub mod meeting;
 pub mod protocol;
 pub mod ui;
+pub mod wire;
 
 /// The browser entry point: hydrates the server-rendered page. A page whose code is in a lazily loaded chunk
 /// (every page but the public meeting page, see `ui::split`) first loads that chunk, so that hydration stays

@@ -1,13 +1,17 @@
-//! The client's side of the live wire: a [`Follower`] holds the last view it was sent, as JSON, and turns each
-//! [`ServerMsg`] into the current [`MeetingView`]: a snapshot replaces it, a patch is applied to it only if it
-//! was computed from exactly the version held (`base == seq held`), otherwise the client must reconnect (the
-//! server then starts again with a full snapshot). Pure: no I/O, used by the browser, the tests and tools.
+//! The client's side of the live wire: a [`Follower`] holds the last view it was sent, as a JSON document, and
+//! turns each [`ServerMsg`] into the current [`MeetingView`]: a snapshot replaces it, a patch is applied to it
+//! only if it was computed from exactly the version held (`base == seq held`), otherwise the client must
+//! reconnect (the server then starts again with a full snapshot). A patch that does not apply leaves the
+//! follower holding nothing, so that nothing more is applied until that fresh snapshot. Pure: no I/O; the
+//! browser follows over its own JavaScript values (`Follower<JsValue>`), the tests and tools over
+//! `serde_json::Value` (see [`crate::json`]).
 //!
 //! [`patch_between`] is the server's side: the RFC 6902 difference between two versions of a view.
 
 use serde_json::Value;
 
 use super::ServerMsg;
+use crate::json::{patch, Tree};
 use crate::meeting::MeetingView;
 
 /// Why a message could not be followed; in every case the client reconnects and gets a fresh snapshot.
@@ -32,56 +36,67 @@ pub enum Followed {
     Closing(String),
 }
 
-/// The last version a client was sent, kept as JSON so that patches can be applied to it.
-#[derive(Debug, Clone, Default)]
-pub struct Follower {
-    held: Option<(u64, Value)>,
+/// The last version a client was sent, kept as JSON (`D`) so that patches can be applied to it.
+#[derive(Debug, Clone)]
+pub struct Follower<D = Value> {
+    held: Option<(u64, D)>,
 }
 
-impl Follower {
+impl<D> Default for Follower<D> {
+    fn default() -> Self {
+        Self { held: None }
+    }
+}
+
+impl Follower<Value> {
+    /// A follower over `serde_json` values (tests and tools).
     pub fn new() -> Self {
         Self::default()
     }
 
+    /// Follows one typed message (tests): as [`Follower::receive`] on its JSON.
+    pub fn follow(&mut self, msg: ServerMsg) -> Result<Followed, FollowError> {
+        let msg = serde_json::to_value(&msg).map_err(|e| FollowError::Unreadable(e.to_string()))?;
+        self.follow_json(msg)
+    }
+}
+
+impl<D: Tree> Follower<D> {
     /// The seq of the version held, if any.
     pub fn seq(&self) -> Option<u64> {
         self.held.as_ref().map(|(seq, _)| *seq)
     }
 
-    /// Reads one text message from the server.
+    /// Reads one text message from the server: snapshots only move forward; a patch must start from the
+    /// version held.
     ///
-    /// The message is read as a `serde_json::Value` and taken apart by hand, not through `ServerMsg`'s derived
-    /// `Deserialize`: `ServerMsg` and json-patch's operations are internally tagged enums, whose derived code
-    /// buffers every message in serde's `Content` and brings that machinery into the browser bundle; and a
-    /// snapshot's `view` is kept as the JSON it arrived as instead of being serialized back from the typed view.
+    /// The message is taken apart as JSON, not through `ServerMsg`'s derived `Deserialize`: `ServerMsg` and
+    /// the patch operations are internally tagged enums, whose derived code buffers every message in serde's
+    /// `Content` and brings that machinery into the browser bundle; and a snapshot's `view` is kept as the JSON
+    /// it arrived as instead of being serialized back from the typed view.
     pub fn receive(&mut self, text: &str) -> Result<Followed, FollowError> {
-        let msg = serde_json::from_str::<Value>(text).map_err(unreadable)?;
+        let msg = D::parse(text).map_err(FollowError::Unreadable)?;
         self.follow_json(msg)
     }
 
-    /// Follows one message: snapshots only move forward; a patch must start from the version held.
-    pub fn follow(&mut self, msg: ServerMsg) -> Result<Followed, FollowError> {
-        let msg = serde_json::to_value(&msg).map_err(unreadable)?;
-        self.follow_json(msg)
-    }
-
-    /// [`Follower::follow`] on a message as JSON (the wire format of [`ServerMsg`]).
-    fn follow_json(&mut self, mut msg: Value) -> Result<Followed, FollowError> {
-        let number = |msg: &Value, field: &str| {
-            msg.get(field).and_then(Value::as_u64).ok_or_else(|| {
+    fn follow_json(&mut self, mut msg: D) -> Result<Followed, FollowError> {
+        let number = |msg: &D, field: &str| {
+            msg.field(field).and_then(|v| v.as_u64()).ok_or_else(|| {
                 FollowError::Unreadable(format!("no `{field}` number in the message"))
             })
         };
-        let kind = msg.get_mut("type").map(Value::take).unwrap_or_default();
-        match kind.as_str() {
+        match msg.field("type").and_then(|v| v.as_string()).as_deref() {
             Some("snapshot") => {
                 let seq = number(&msg, "seq")?;
                 if self.seq().is_some_and(|held| seq < held) {
                     return Ok(Followed::Stale);
                 }
-                let doc = msg.get_mut("view").map(Value::take).unwrap_or_default();
-                let view =
-                    serde_json::from_value::<MeetingView>(doc.clone()).map_err(unreadable)?;
+                let doc = msg
+                    .remove_field("view")
+                    .ok_or_else(|| FollowError::Unreadable("no `view` in the snapshot".into()))?;
+                let view = doc
+                    .decode::<MeetingView>()
+                    .map_err(FollowError::Unreadable)?;
                 self.held = Some((seq, doc));
                 Ok(Followed::View {
                     seq,
@@ -90,93 +105,37 @@ impl Follower {
             }
             Some("patch") => {
                 let (seq, base) = (number(&msg, "seq")?, number(&msg, "base")?);
-                let ops = match msg.get_mut("ops").map(Value::take) {
-                    Some(Value::Array(ops)) => ops
-                        .into_iter()
-                        .map(operation)
-                        .collect::<Result<Vec<_>, _>>()
-                        .map(json_patch::Patch)?,
-                    _ => return Err(FollowError::Unreadable("no `ops` list in the patch".into())),
-                };
+                let ops = msg
+                    .remove_field("ops")
+                    .filter(Tree::is_array)
+                    .ok_or_else(|| FollowError::Unreadable("no `ops` list in the patch".into()))?;
                 let held = self.seq();
-                let Some((_, doc)) = self.held.as_mut().filter(|(at, _)| *at == base) else {
-                    return Err(FollowError::NotMyVersion { base, held });
+                let mut doc = match self.held.take() {
+                    Some((at, doc)) if at == base => doc,
+                    other => {
+                        self.held = other;
+                        return Err(FollowError::NotMyVersion { base, held });
+                    }
                 };
-                // `json_patch::patch` undoes every operation if one fails, so `doc` stays the version held.
-                json_patch::patch(doc, &ops).map_err(|e| FollowError::BadPatch(e.to_string()))?;
-                let view = serde_json::from_value::<MeetingView>(doc.clone());
-                match view {
-                    Ok(view) => {
-                        self.held = self.held.take().map(|(_, doc)| (seq, doc));
-                        Ok(Followed::View {
-                            seq,
-                            view: Box::new(view),
-                        })
-                    }
-                    Err(e) => {
-                        // The document no longer matches the version held: forget it, so that nothing more
-                        // is applied until the fresh snapshot after the reconnect.
-                        self.held = None;
-                        Err(FollowError::BadPatch(e.to_string()))
-                    }
-                }
+                // On any failure the document is dropped with `doc` (see the module's doc).
+                patch::apply(&mut doc, &ops).map_err(|e| FollowError::BadPatch(e.to_string()))?;
+                let view = doc.decode::<MeetingView>().map_err(FollowError::BadPatch)?;
+                self.held = Some((seq, doc));
+                Ok(Followed::View {
+                    seq,
+                    view: Box::new(view),
+                })
             }
-            Some("closing") => match msg.get_mut("reason").map(Value::take) {
-                Some(Value::String(reason)) => Ok(Followed::Closing(reason)),
-                _ => Err(FollowError::Unreadable(
-                    "no `reason` in the closing message".into(),
-                )),
-            },
+            Some("closing") => msg
+                .field("reason")
+                .and_then(|v| v.as_string())
+                .map(Followed::Closing)
+                .ok_or_else(|| {
+                    FollowError::Unreadable("no `reason` in the closing message".into())
+                }),
             _ => Err(FollowError::Unreadable("unknown message type".into())),
         }
     }
-}
-
-fn unreadable(error: serde_json::Error) -> FollowError {
-    FollowError::Unreadable(error.to_string())
-}
-
-/// One RFC 6902 operation, read by hand (see [`Follower::receive`]).
-fn operation(op: Value) -> Result<json_patch::PatchOperation, FollowError> {
-    use json_patch::{
-        AddOperation, CopyOperation, MoveOperation, PatchOperation, RemoveOperation,
-        ReplaceOperation, TestOperation,
-    };
-    let Value::Object(mut op) = op else {
-        return Err(FollowError::Unreadable(
-            "a patch operation is not an object".into(),
-        ));
-    };
-    let mut pointer = |field: &str| match op.remove(field) {
-        Some(Value::String(pointer)) => json_patch::jsonptr::PointerBuf::parse(pointer)
-            .map_err(|e| FollowError::Unreadable(format!("bad `{field}` pointer: {e}"))),
-        _ => Err(FollowError::Unreadable(format!(
-            "no `{field}` pointer in the operation"
-        ))),
-    };
-    let path = pointer("path")?;
-    let from = pointer("from");
-    let value = op
-        .remove("value")
-        .ok_or_else(|| FollowError::Unreadable("no `value` in the operation".into()));
-    Ok(match op.get("op").and_then(Value::as_str) {
-        Some("add") => PatchOperation::Add(AddOperation {
-            path,
-            value: value?,
-        }),
-        Some("remove") => PatchOperation::Remove(RemoveOperation { path }),
-        Some("replace") => PatchOperation::Replace(ReplaceOperation {
-            path,
-            value: value?,
-        }),
-        Some("move") => PatchOperation::Move(MoveOperation { from: from?, path }),
-        Some("copy") => PatchOperation::Copy(CopyOperation { from: from?, path }),
-        Some("test") => PatchOperation::Test(TestOperation {
-            path,
-            value: value?,
-        }),
-        _ => return Err(FollowError::Unreadable("unknown patch operation".into())),
-    })
 }
 
 /// The patch message that turns `base` (the view at `base_seq`, as JSON) into `next` (the view at `seq`).
@@ -285,8 +244,8 @@ mod tests {
         ));
         assert_eq!(
             follower.seq(),
-            Some(meeting.seq()),
-            "a failed patch keeps the version held"
+            None,
+            "a failed patch forgets the version held: nothing more applies until a fresh snapshot"
         );
         assert!(matches!(
             follower.receive("not json"),

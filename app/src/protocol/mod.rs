@@ -99,18 +99,16 @@ pub enum AppError {
     Transport(String),
 }
 
-deserialize_via_json_value!(AppError, tag = "kind", content = "detail");
+tagged_on_the_wire!(AppError, tag = "kind", content = "detail");
 
 mod server_fn_error {
-    use leptos::server_fn::{
-        codec::JsonEncoding,
-        error::{FromServerFnError, ServerFnErrorErr},
-    };
+    use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 
     use super::AppError;
+    use crate::wire::Wire;
 
     impl FromServerFnError for AppError {
-        type Encoder = JsonEncoding;
+        type Encoder = Wire;
 
         fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
             match value {

@@ -6,7 +6,7 @@ use crate::api::whoami;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let who = Resource::new(|| (), |_| whoami());
+    let who = crate::wire::resource(|| (), |_| whoami());
     view! {
         <header class="site-header">
             <a class="site-header__name" href="/">"Panelcast"</a>

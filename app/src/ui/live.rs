@@ -73,7 +73,7 @@ mod browser {
         socket.set_onopen(Some(on_open.as_ref().unchecked_ref()));
         on_open.forget();
 
-        let mut follower = Follower::new();
+        let mut follower = Follower::<wasm_bindgen::JsValue>::default();
         let this = socket.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let Some(text) = event.data().as_string() else {

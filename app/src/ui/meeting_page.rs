@@ -19,7 +19,7 @@ use crate::protocol::AppError;
 pub fn MeetingPage(screen: Screen) -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let initial = Resource::new(id, get_meeting_view);
+    let initial = crate::wire::resource(id, get_meeting_view);
     view! {
         <Suspense fallback=|| view! { <p>"Loading the meeting…"</p> }>
             {move || initial.get().map(|result| match result {

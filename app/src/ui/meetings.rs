@@ -8,7 +8,7 @@ use crate::protocol::MeetingSummary;
 
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
-    let meetings = Resource::new(|| (), |_| list_meetings());
+    let meetings = crate::wire::resource(|| (), |_| list_meetings());
     view! {
         <Title text="Meetings"/>
         <h1>"Meetings of the Police and Crime Panel"</h1>

@@ -27,7 +27,6 @@ use serde::{Deserialize, Serialize};
 
 /// Everything a screen needs, for one viewer.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "hydrate", serde(remote = "Self"))]
 pub struct MeetingView {
     pub seq: u64,
     pub id: Option<MeetingId>,
@@ -60,8 +59,6 @@ pub struct MeetingView {
     pub hearing: Option<HearingView>,
     pub viewer: ViewerView,
 }
-
-deserialize_via_json_value!(MeetingView);
 
 /// A lettered section, or the block of numbered standing items (no letter).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

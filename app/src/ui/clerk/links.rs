@@ -19,7 +19,7 @@ struct Created {
 
 #[component]
 pub fn SignInLinksPage() -> impl IntoView {
-    let who = Resource::new(|| (), |_| whoami());
+    let who = crate::wire::resource(|| (), |_| whoami());
     view! {
         <Title text="Sign-in links"/>
         <h1>"Sign-in links"</h1>
@@ -40,9 +40,9 @@ pub fn SignInLinksPage() -> impl IntoView {
 
 #[component]
 fn LinkMaker() -> impl IntoView {
-    let meetings = Resource::new(|| (), |_| list_meetings());
+    let meetings = crate::wire::resource(|| (), |_| list_meetings());
     let chosen = RwSignal::new(String::new());
-    let roster = Resource::new(
+    let roster = crate::wire::resource(
         move || chosen.get(),
         move |id| async move {
             let id = if id.is_empty() {

@@ -14,7 +14,7 @@ use crate::api::{list_meetings, whoami};
 
 #[component]
 pub fn SchedulePage() -> impl IntoView {
-    let who = Resource::new(|| (), |_| whoami());
+    let who = crate::wire::resource(|| (), |_| whoami());
     view! {
         <Title text="Schedule a meeting"/>
         <h1>"Schedule a meeting"</h1>
@@ -35,7 +35,7 @@ pub fn SchedulePage() -> impl IntoView {
 
 #[component]
 fn ScheduleForm() -> impl IntoView {
-    let meetings = Resource::new(|| (), |_| list_meetings());
+    let meetings = crate::wire::resource(|| (), |_| list_meetings());
     let template = RwSignal::new(String::new());
     let (id, title, date, time) = (
         RwSignal::new(String::new()),

@@ -1,50 +1,52 @@
 //! Conversions between serde's enum representations in JSON, for the browser build's decoding of internally and
-//! adjacently tagged enums (see `deserialize_via_json_value!` in `lib.rs`). `content` is `None` for internal
+//! adjacently tagged enums (see `deserialize_via_wire!` in `lib.rs`). `content` is `None` for internal
 //! tagging (`{"error": "unknown_vote", "vote": 3}`) and the content field for adjacent tagging
 //! (`{"kind": "command", "detail": …}`); the external form is `"variant"` for a unit variant and
-//! `{"variant": content}` otherwise.
+//! `{"variant": content}` otherwise. Over any [`Tree`]: the browser converts the values its `JSON.parse` made.
 
-use serde_json::{Map, Value};
+use super::Tree;
 
 /// The externally tagged form of an internally or adjacently tagged `value`. A value without the tag is returned
-/// as it is (the derived code then reports it as invalid).
-pub fn to_external(value: Value, tag: &str, content: Option<&str>) -> Value {
-    let Value::Object(mut fields) = value else {
+/// as it is, less the tag (the derived code then reports it as invalid).
+pub fn to_external<T: Tree>(value: T, tag: &str, content: Option<&str>) -> T {
+    if !value.is_object() {
         return value;
-    };
-    let Some(Value::String(variant)) = fields.remove(tag) else {
-        return Value::Object(fields);
+    }
+    let mut fields = value;
+    let Some(variant) = fields.remove_field(tag).and_then(|v| v.as_string()) else {
+        return fields;
     };
     let inner = match content {
-        Some(content) => fields.remove(content),
-        None => (!fields.is_empty()).then_some(Value::Object(fields)),
+        Some(content) => fields.remove_field(content),
+        None => (!fields.is_empty()).then_some(fields),
     };
     match inner {
-        None => Value::String(variant),
-        Some(inner) => Value::Object(Map::from_iter([(variant, inner)])),
+        None => T::string(&variant),
+        Some(inner) => one_field(&variant, inner),
     }
 }
 
 /// The internally (`content` is `None`) or adjacently tagged form of an externally tagged `value`.
-pub fn to_internal(value: Value, tag: &str, content: Option<&str>) -> Value {
-    match value {
-        Value::String(variant) => {
-            Value::Object(Map::from_iter([(tag.to_owned(), Value::String(variant))]))
-        }
-        Value::Object(outer) if outer.len() == 1 => {
-            let Some((variant, inner)) = outer.into_iter().next() else {
-                unreachable!("one entry")
-            };
-            let mut fields = match (content, inner) {
-                (Some(content), inner) => Map::from_iter([(content.to_owned(), inner)]),
-                (None, Value::Object(fields)) => fields,
-                (None, other) => Map::from_iter([("value".to_owned(), other)]),
-            };
-            fields.insert(tag.to_owned(), Value::String(variant));
-            Value::Object(fields)
-        }
-        other => other,
+pub fn to_internal<T: Tree>(value: T, tag: &str, content: Option<&str>) -> T {
+    if let Some(variant) = value.as_string() {
+        return one_field(tag, T::string(&variant));
     }
+    let Some((variant, inner)) = value.single_field() else {
+        return value;
+    };
+    let mut fields = match content {
+        Some(content) => one_field(content, inner),
+        None if inner.is_object() => inner,
+        None => one_field("value", inner),
+    };
+    fields.insert_field(tag, T::string(&variant));
+    fields
+}
+
+fn one_field<T: Tree>(key: &str, value: T) -> T {
+    let mut object = T::object();
+    object.insert_field(key, value);
+    object
 }
 
 #[cfg(test)]
@@ -52,6 +54,7 @@ mod tests {
     use super::*;
     use crate::meeting::{CommandError, VoteId};
     use crate::protocol::AppError;
+    use serde_json::Value;
 
     /// The server's (derived, tagged) JSON survives the round trip through the external form unchanged.
     fn round_trip(value: Value, tag: &str, content: Option<&str>) {
