@@ -4,10 +4,10 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
+use super::gate::ClerkPage;
 use super::post::{create_link, NewLink};
-use crate::api::{get_meeting_view, list_meetings, whoami};
+use crate::api::{get_meeting_view, list_meetings};
 use crate::meeting::{Actor, MeetingView};
 
 /// A link created on this page.
@@ -19,22 +19,10 @@ struct Created {
 
 #[component]
 pub fn SignInLinksPage() -> impl IntoView {
-    let who = crate::wire::resource(|| (), |_| whoami());
     view! {
-        <Title text="Sign-in links"/>
-        <h1>"Sign-in links"</h1>
-        <p class="lede">"Create a single-use link for each person taking part. A link works once and expires; send it to that person only."</p>
-        <Suspense fallback=|| view! { <p>"Checking who you are…"</p> }>
-            {move || who.get().map(|me| match me {
-                Ok(me) if me.is_clerk => view! { <LinkMaker/> }.into_any(),
-                _ => view! {
-                    <div class="banner" data-testid="clerk-only">
-                        <p class="banner__title">"Only a clerk can create sign-in links"</p>
-                        <p>"Sign in with your clerk's link first."</p>
-                    </div>
-                }.into_any(),
-            })}
-        </Suspense>
+        <ClerkPage title="Sign-in links" lede="Create a single-use link for each person taking part. A link works once and expires; send it to that person only." only="create sign-in links">
+            <LinkMaker/>
+        </ClerkPage>
     }
 }
 

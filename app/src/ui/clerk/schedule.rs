@@ -6,30 +6,18 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
+use super::gate::ClerkPage;
 use super::post::{fetch_summons, schedule_meeting};
 use super::summons::{compose, template_from, SummonsFields};
-use crate::api::{list_meetings, whoami};
+use crate::api::list_meetings;
 
 #[component]
 pub fn SchedulePage() -> impl IntoView {
-    let who = crate::wire::resource(|| (), |_| whoami());
     view! {
-        <Title text="Schedule a meeting"/>
-        <h1>"Schedule a meeting"</h1>
-        <p class="lede">"Start from an earlier meeting's summons: its agenda and membership are copied, and you set the rest. The meeting appears on the list and its pages at once."</p>
-        <Suspense fallback=|| view! { <p>"Checking who you are…"</p> }>
-            {move || who.get().map(|me| match me {
-                Ok(me) if me.is_clerk => view! { <ScheduleForm/> }.into_any(),
-                _ => view! {
-                    <div class="banner" data-testid="clerk-only">
-                        <p class="banner__title">"Only a clerk can schedule a meeting"</p>
-                        <p>"Sign in with your clerk's link first."</p>
-                    </div>
-                }.into_any(),
-            })}
-        </Suspense>
+        <ClerkPage title="Schedule a meeting" lede="Start from an earlier meeting's summons: its agenda and membership are copied, and you set the rest. The meeting appears on the list and its pages at once." only="schedule a meeting">
+            <ScheduleForm/>
+        </ClerkPage>
     }
 }
 
