@@ -14,26 +14,31 @@ pub mod ssr;
 /// The meetings this viewer may list, newest first.
 #[server(input = WireJson, output = WireJson, endpoint = "meetings")]
 pub async fn list_meetings() -> Result<Vec<MeetingSummary>, AppError> {
-    let service = ssr::service()?;
-    Ok(service.list())
+    ssr::answer(async move { Ok(ssr::service()?.list()) }).await
 }
 
 /// The current view of one meeting for the signed-in viewer (public if nobody is signed in), with its seq.
 #[server(input = WireJson, output = WireJson, endpoint = "meeting_view")]
 pub async fn get_meeting_view(meeting: String) -> Result<(u64, MeetingView), AppError> {
-    let service = ssr::service()?;
-    let identity = ssr::identity().await;
-    service
-        .view(&meeting, &identity.actor)
-        .ok_or(AppError::NotFound)
+    ssr::answer(async move {
+        let service = ssr::service()?;
+        let identity = ssr::identity().await;
+        service
+            .view(&meeting, &identity.actor)
+            .ok_or(AppError::NotFound)
+    })
+    .await
 }
 
 /// Runs one command against a meeting as the signed-in actor.
 #[server(input = WireJson, output = WireJson, endpoint = "run_command")]
 pub async fn run_command(meeting: String, command: Command) -> Result<Receipt, AppError> {
-    let service = ssr::service()?;
-    let identity = ssr::identity().await;
-    service.execute(&meeting, identity.actor, command).await
+    ssr::answer(async move {
+        let service = ssr::service()?;
+        let identity = ssr::identity().await;
+        service.execute(&meeting, identity.actor, command).await
+    })
+    .await
 }
 
 /// Who is signed in on this browser ("Public" if nobody).

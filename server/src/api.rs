@@ -7,7 +7,7 @@
 //! rule) with the rule's message; a malformed body is 400; nothing is applied on any error.
 
 use app::api::ssr::Identity;
-use app::meeting::{Command, CommandError, Event, MeetingId, MeetingSpec};
+use app::meeting::{Command, Event, MeetingId, MeetingSpec};
 use app::protocol::AppError;
 use axum::{
     extract::{rejection::JsonRejection, Path, State},
@@ -105,28 +105,11 @@ async fn command(
     }
 }
 
-/// The HTTP status for each error, and a body with the machine-readable error and a sentence for people.
+/// The HTTP status for each error (`AppError::http_status`: 403/409 for a rule's refusal, 401, 404, 400, 503), and
+/// a body with the machine-readable error and a sentence for people.
 pub fn error_response(error: AppError) -> Response {
-    let status = match &error {
-        AppError::Command(reason) if is_permission(reason) => StatusCode::FORBIDDEN,
-        AppError::Command(_) => StatusCode::CONFLICT,
-        AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
-        AppError::NotFound => StatusCode::NOT_FOUND,
-        AppError::BadRequest(_) | AppError::Transport(_) => StatusCode::BAD_REQUEST,
-        AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
-    };
+    let status =
+        StatusCode::from_u16(error.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let message = error.to_string();
     (status, Json(json!({ "error": error, "message": message }))).into_response()
-}
-
-/// Refusals about *who* is asking (403), as opposed to the state of the meeting (409).
-fn is_permission(reason: &CommandError) -> bool {
-    matches!(
-        reason,
-        CommandError::NotAllowed { .. }
-            | CommandError::PublicCannotAct
-            | CommandError::NotEligible
-            | CommandError::NotTheAsker { .. }
-            | CommandError::SubstituteCannotVoteOnVeto
-    )
 }

@@ -57,3 +57,18 @@ pub(crate) async fn identity() -> Identity {
         .map(|axum::Extension(identity)| identity)
         .unwrap_or_else(|_| Identity::public())
 }
+
+/// Runs a server function's body and, if it fails, sets the response's HTTP status to the error's
+/// ([`AppError::http_status`]) instead of leptos' default 500. The browser reads the error from the body either
+/// way; the status keeps a rule's refusal out of the server's failure log and tells other clients what it is.
+pub(crate) async fn answer<T>(
+    body: impl Future<Output = Result<T, AppError>>,
+) -> Result<T, AppError> {
+    let result = body.await;
+    if let (Err(error), Some(response)) = (&result, use_context::<leptos_axum::ResponseOptions>()) {
+        if let Ok(status) = axum::http::StatusCode::from_u16(error.http_status()) {
+            response.set_status(status);
+        }
+    }
+    result
+}

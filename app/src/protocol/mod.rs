@@ -101,6 +101,34 @@ pub enum AppError {
 
 tagged_on_the_wire!(AppError, tag = "kind", content = "detail");
 
+impl AppError {
+    /// The HTTP status that answers this error, on the REST API and for server functions alike: a refusal about
+    /// *who* is asking is 403, one about the state of the meeting 409; then 401, 404, 400 and 503. Never 500: a
+    /// rule's refusal is not a failure of the server (and is not logged as one).
+    pub fn http_status(&self) -> u16 {
+        match self {
+            AppError::Command(reason) if is_permission(reason) => 403,
+            AppError::Command(_) => 409,
+            AppError::Unauthenticated => 401,
+            AppError::NotFound => 404,
+            AppError::BadRequest(_) | AppError::Transport(_) => 400,
+            AppError::Unavailable => 503,
+        }
+    }
+}
+
+/// Refusals about *who* is asking (403), as opposed to the state of the meeting (409).
+fn is_permission(reason: &CommandError) -> bool {
+    matches!(
+        reason,
+        CommandError::NotAllowed { .. }
+            | CommandError::PublicCannotAct
+            | CommandError::NotEligible
+            | CommandError::NotTheAsker { .. }
+            | CommandError::SubstituteCannotVoteOnVeto
+    )
+}
+
 mod server_fn_error {
     use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 
