@@ -145,9 +145,23 @@ pub enum Command {
     },
 }
 
-/// The name of a command without its data: the rows of the roles table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum CommandKind {
+/// Declares [`CommandKind`] and its `ALL` list from one list of names, so the two cannot drift apart.
+macro_rules! command_kinds {
+    ($($kind:ident),* $(,)?) => {
+        /// The name of a command without its data: the rows of the roles table.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum CommandKind {
+            $($kind),*
+        }
+
+        impl CommandKind {
+            /// Every kind, in declaration order.
+            pub const ALL: [CommandKind; [$(stringify!($kind)),*].len()] = [$(CommandKind::$kind),*];
+        }
+    };
+}
+
+command_kinds!(
     ScheduleMeeting,
     OpenMeeting,
     AdjournMeeting,
@@ -176,43 +190,9 @@ pub enum CommandKind {
     SetHearingStage,
     ReportHearing,
     RecordCommissionerResponse,
-}
+);
 
 impl CommandKind {
-    pub const ALL: [CommandKind; 28] = {
-        use CommandKind::*;
-        [
-            ScheduleMeeting,
-            OpenMeeting,
-            AdjournMeeting,
-            ResumeMeeting,
-            CloseMeeting,
-            ExcludePublic,
-            ReturnToPublic,
-            AdvanceAgenda,
-            GoBackAgenda,
-            GoToItem,
-            UpdateSeat,
-            AppointSubstitute,
-            RecordAttendance,
-            DeclareInterest,
-            SubmitQuestion,
-            AcceptQuestion,
-            RejectQuestion,
-            PutQuestion,
-            RecordAnswer,
-            AskSupplementary,
-            PromiseWrittenAnswer,
-            OpenVote,
-            CastBallot,
-            CloseVote,
-            RecordShowOfHands,
-            SetHearingStage,
-            ReportHearing,
-            RecordCommissionerResponse,
-        ]
-    };
-
     /// The action in a refusal: "Only the chair can open a vote".
     pub fn action(self) -> &'static str {
         use CommandKind::*;
