@@ -100,11 +100,11 @@ impl Tree for JsValue {
         Some(change(&mut child))
     }
 
-    fn insert_field(&mut self, key: &str, value: Self) -> Option<Self> {
-        let previous = self.field(key);
-        let object = as_plain_object(self)?;
-        Reflect::set(object, &JsValue::from_str(key), &value).ok()?;
-        previous
+    fn insert_field(&mut self, key: &str, value: Self) {
+        if let Some(object) = as_plain_object(self) {
+            // Setting a data property on a plain object from `JSON.parse` cannot throw.
+            let _ = Reflect::set(object, &JsValue::from_str(key), &value);
+        }
     }
 
     fn remove_field(&mut self, key: &str) -> Option<Self> {

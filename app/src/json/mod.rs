@@ -44,8 +44,8 @@ pub trait Tree: Sized {
     /// Runs `change` on an object's field or an array's element in place; `None` if there is none.
     fn with_child<R>(&mut self, token: &str, change: impl FnOnce(&mut Self) -> R) -> Option<R>;
 
-    /// Sets an object's field, returning what it held.
-    fn insert_field(&mut self, key: &str, value: Self) -> Option<Self>;
+    /// Sets an object's field (nothing happens to anything else).
+    fn insert_field(&mut self, key: &str, value: Self);
     /// Removes an object's field.
     fn remove_field(&mut self, key: &str) -> Option<Self>;
     /// Inserts into an array at `index` (≤ its length).

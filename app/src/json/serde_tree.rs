@@ -67,8 +67,10 @@ impl Tree for Value {
         child.map(change)
     }
 
-    fn insert_field(&mut self, key: &str, value: Self) -> Option<Self> {
-        self.as_object_mut()?.insert(key.to_owned(), value)
+    fn insert_field(&mut self, key: &str, value: Self) {
+        if let Some(fields) = self.as_object_mut() {
+            fields.insert(key.to_owned(), value);
+        }
     }
 
     fn remove_field(&mut self, key: &str) -> Option<Self> {
