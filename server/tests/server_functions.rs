@@ -9,14 +9,7 @@ use common::*;
 use serde_json::{json, Value};
 
 async fn call(client: &reqwest::Client, app: &TestApp, name: &str, args: Value) -> (u16, Value) {
-    let response = client
-        .post(format!("{}/api/{name}", app.base))
-        .json(&args)
-        .send()
-        .await
-        .expect("server function request");
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
+    app.post_json(client, &format!("/api/{name}"), &args).await
 }
 
 #[tokio::test]

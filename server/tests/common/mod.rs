@@ -192,6 +192,26 @@ impl TestApp {
         .await
     }
 
+    /// POSTs `body` as JSON to `path` on this server; returns the status and the JSON body (null if none).
+    pub async fn post_json(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        body: &impl serde::Serialize,
+    ) -> (u16, serde_json::Value) {
+        let response = client
+            .post(format!("{}{path}", self.base))
+            .json(body)
+            .send()
+            .await
+            .expect("POST request");
+        let status = response.status().as_u16();
+        (
+            status,
+            response.json().await.unwrap_or(serde_json::Value::Null),
+        )
+    }
+
     /// POSTs a command; returns the status and the JSON body.
     pub async fn command(
         &self,
@@ -199,17 +219,12 @@ impl TestApp {
         meeting: &str,
         command: &Command,
     ) -> (u16, serde_json::Value) {
-        let response = client
-            .post(format!("{}/api/v1/meetings/{meeting}/commands", self.base))
-            .json(command)
-            .send()
-            .await
-            .expect("command request");
-        let status = response.status().as_u16();
-        (
-            status,
-            response.json().await.unwrap_or(serde_json::Value::Null),
+        self.post_json(
+            client,
+            &format!("/api/v1/meetings/{meeting}/commands"),
+            command,
         )
+        .await
     }
 
     /// Like `command` but panics unless it was accepted; returns the receipt's seq.
