@@ -61,3 +61,33 @@ test.describe("with JavaScript (hydrated)", () => {
     expect(errors).toEqual([]);
   });
 });
+
+// The public meeting page is rendered without the router (its own small bundle); every other page runs under
+// it. A link from the routed list to a meeting changes page in place; a link out of the public page is an
+// ordinary page load. `window.stayed` survives the first and not the second.
+test.describe("with JavaScript, moving between pages", () => {
+  test("the routed list opens a meeting in place; the public page's links load whole pages", async ({ page }) => {
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    const stayed = () => page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed === true);
+    const mark = () => page.evaluate(() => ((window as unknown as { stayed?: boolean }).stayed = true));
+
+    await page.goto("/");
+    await page.waitForLoadState("networkidle");
+    await mark();
+    await page.getByRole("link", { name: /Police and Crime Panel/ }).first().click();
+    await expect(page).toHaveURL(/\/meetings\/[a-z0-9-]+$/);
+    await expect(page.getByText("Live: updates appear as they happen")).toBeVisible({ timeout: 10_000 });
+    expect(await stayed()).toBe(true);
+
+    await page.goto(MEETING);
+    await expect(page.getByText("Live: updates appear as they happen")).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Live meeting");
+    await mark();
+    await page.getByRole("link", { name: "Panelcast", exact: true }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await stayed()).toBe(false);
+    expect(errors).toEqual([]);
+  });
+});

@@ -58,6 +58,13 @@ pub(crate) async fn identity() -> Identity {
         .unwrap_or_else(|_| Identity::public())
 }
 
+/// The same, read synchronously from the request a page is being rendered for (a component cannot await).
+pub(crate) fn request_identity() -> Identity {
+    use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Identity>().cloned())
+        .unwrap_or_else(Identity::public)
+}
+
 /// Runs a server function's body and, if it fails, sets the response's HTTP status to the error's
 /// ([`AppError::http_status`]) instead of leptos' default 500. The browser reads the error from the body either
 /// way; the status keeps a rule's refusal out of the server's failure log and tells other clients what it is.

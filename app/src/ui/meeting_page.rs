@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use super::context::MeetingCtx;
 use super::live::{follow_meeting, LiveStatus};
@@ -15,15 +14,15 @@ use crate::api::get_meeting_view;
 use crate::meeting::MeetingView;
 use crate::protocol::AppError;
 
+/// The meeting `id` on `screen`. The id is a signal: under the router (every page but the public one, see
+/// `ui::routes`) it follows the address's `:id`; on the public meeting page it is fixed.
 #[component]
-pub fn MeetingPage(screen: Screen) -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let initial = crate::wire::resource(id, get_meeting_view);
+pub fn MeetingPage(#[prop(into)] id: Signal<String>, screen: Screen) -> impl IntoView {
+    let initial = crate::wire::resource(move || id.get(), get_meeting_view);
     view! {
         <Suspense fallback=|| view! { <p>"Loading the meeting…"</p> }>
             {move || initial.get().map(|result| match result {
-                Ok((seq, view)) => view! { <LiveMeeting id=id() seq view screen/> }.into_any(),
+                Ok((seq, view)) => view! { <LiveMeeting id=id.get() seq view screen/> }.into_any(),
                 Err(AppError::NotFound) => view! { <NotFound/> }.into_any(),
                 Err(error) => view! { <p class="banner">{error.to_string()}</p> }.into_any(),
             })}

@@ -1,5 +1,6 @@
 //! The leptos application: server-rendered first, hydrated in the browser, live over the websocket.
 
+mod address;
 mod browser;
 mod chair;
 mod clerk;
@@ -15,16 +16,13 @@ mod member;
 mod not_found;
 mod panels;
 mod public;
+mod routes;
 mod screens;
 mod split;
 mod webcast;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
-use leptos_router::{
-    components::{Route, Router, Routes},
-    path, SsrMode,
-};
 use meeting_page::MeetingPage;
 
 pub use live::LiveStatus;
@@ -54,31 +52,30 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The routes: the list of meetings; a meeting's four screens (public page, chair and clerk console, member
-/// device, Commissioner); the clerk's sign-in links and schedule page; and a friendly 404 for anything else.
+/// Every page: the site's header, then either the public meeting page or the routed pages (`ui::routes`).
 ///
-/// Pages render with `SsrMode::Async`: the server waits for the meeting's view and sends complete HTML, so the
-/// page reads fully without JavaScript (out-of-order streaming would need the script to place the content).
+/// The public meeting page (`/meetings/{id}`) is rendered without leptos' router, and the router with every
+/// other page is a lazily loaded wasm chunk (`ui::split`): the public page is what thousands of viewers open,
+/// and it navigates nowhere, so its bundle need not carry the router (issue 7, the bundle's size). Server
+/// and browser make the same choice from the same path ([`address::public_meeting_at`]), so the browser
+/// hydrates exactly the tree the server rendered.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let path = address::current_path();
+    let public = address::public_meeting_at(&path).map(str::to_owned);
     view! {
         <Stylesheet id="leptos" href="/pkg/panelcast.css"/>
         <Title formatter=|text: String| if text.is_empty() { "Panelcast".to_owned() } else { format!("{text} – Panelcast") }/>
         <a class="skip-link" href="#main">"Skip to main content"</a>
         <header::SiteHeader/>
-        <Router>
-            <main class="page" id="main">
-                <Routes fallback=not_found::NotFound>
-                    <Route path=path!("/") view=split::meetings_route ssr=SsrMode::Async/>
-                    <Route path=path!("/meetings/:id") view=|| view! { <MeetingPage screen=Screen::Public/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/meetings/:id/console") view=|| view! { <MeetingPage screen=Screen::Console/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/meetings/:id/member") view=|| view! { <MeetingPage screen=Screen::Member/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/meetings/:id/commissioner") view=|| view! { <MeetingPage screen=Screen::Commissioner/> } ssr=SsrMode::Async/>
-                    <Route path=path!("/clerk/sign-in-links") view=split::sign_in_links_route ssr=SsrMode::Async/>
-                    <Route path=path!("/clerk/schedule") view=split::schedule_route ssr=SsrMode::Async/>
-                </Routes>
-            </main>
-        </Router>
+        {match public {
+            Some(id) => view! {
+                <main class="page" id="main">
+                    <MeetingPage id screen=Screen::Public/>
+                </main>
+            }.into_any(),
+            None => split::routed_pages(),
+        }}
     }
 }

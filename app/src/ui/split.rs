@@ -1,14 +1,15 @@
 //! Code splitting of the browser bundle. Thousands of public viewers only ever open the public meeting page, so
-//! the code of every other page (the list of meetings, the chair and clerk console, the member device, the
-//! Commissioner's view, the clerk's sign-in links and schedule page) is built into separate wasm chunks that
-//! the browser fetches only when it shows that page (`cargo leptos build --split`, which runs wasm-split on
-//! `#[lazy]` functions).
+//! the code of every other page is built into separate wasm chunks that the browser fetches only when it shows
+//! that page (`cargo leptos build --split`, which runs wasm-split on `#[lazy]` functions): the router with its
+//! routes (`ui::routes`; the public page is rendered without it, see `ui::App`), and each page under it (the list
+//! of meetings, the chair and clerk console, the member device, the Commissioner's view, the clerk's sign-in
+//! links and schedule page).
 //!
 //! Hydration stays synchronous (`hydrate_body`, see `crate::hydrate`): before hydrating, the entry point loads
-//! the chunk the current address needs ([`preload_for_path`]), so the lazy view is ready on its first poll and
-//! the browser builds exactly the tree the server rendered. Only a client-side navigation to a page whose chunk
-//! is not loaded yet renders it a moment later (a [`Suspend`]). The server runs the same functions directly and
-//! adds a `<link rel="preload">` for the page's chunk to the HTML.
+//! the chunks the current address needs ([`preload_for_path`]), so the lazy views are ready on their first poll
+//! and the browser builds exactly the tree the server rendered. Only a client-side navigation to a page whose
+//! chunk is not loaded yet renders it a moment later (a [`Suspend`]). The server runs the same functions
+//! directly and adds a `<link rel="preload">` for the page's chunks to the HTML.
 //!
 //! Every build of the browser bundle must use `--split`: without it, the imports `#[lazy]` leaves in the wasm are
 //! not resolved and the bundle does not load.
@@ -22,6 +23,12 @@ use std::task::{Context, Poll, Waker};
 use leptos::prelude::*;
 
 use super::screens::Screen;
+
+/// The router with every page but the public meeting page (`ui::routes`).
+#[lazy]
+fn routes() -> AnyView {
+    view! { <super::routes::RoutedPages/> }.into_any()
+}
 
 /// The list of meetings (`/`).
 #[lazy]
@@ -59,6 +66,11 @@ fn commissioner_view() -> AnyView {
     view! { <super::commissioner::CommissionerView/> }.into_any()
 }
 
+/// Every page but the public meeting page, from the router's chunk.
+pub fn routed_pages() -> AnyView {
+    when_loaded(routes())
+}
+
 /// The list of meetings, from its chunk.
 pub fn meetings_route() -> AnyView {
     when_loaded(meetings_page())
@@ -94,19 +106,33 @@ fn when_loaded(view: impl Future<Output = AnyView> + Send + 'static) -> AnyView 
     }
 }
 
-/// The chunk that the page at `path` shows, loading: awaited before hydrating so that the page can hydrate
-/// synchronously. `None` for the public meeting page (and anything else in the main bundle). `__preload_<name>`
-/// is the function that `#[lazy]` generates next to each lazy function to load its chunk without calling it.
+/// The chunks that the page at `path` shows, loading: awaited before hydrating so that the page can hydrate
+/// synchronously. `None` for the public meeting page, which is all in the main bundle; every other page needs
+/// the router's chunk, and most their own. `__preload_<name>` is the function that `#[lazy]` generates next to
+/// each lazy function to load its chunk without calling it.
 #[cfg(feature = "hydrate")]
 pub fn preload_for_path(path: &str) -> Option<std::pin::Pin<Box<dyn Future<Output = ()>>>> {
+    if super::address::public_meeting_at(path).is_some() {
+        return None;
+    }
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    Some(match segments.as_slice() {
-        [] => Box::pin(__preload_meetings_page()),
-        ["clerk", "sign-in-links"] => Box::pin(__preload_sign_in_links_page()),
-        ["clerk", "schedule"] => Box::pin(__preload_schedule_page()),
-        ["meetings", _, "console"] => Box::pin(__preload_console()),
-        ["meetings", _, "member"] => Box::pin(__preload_member_device()),
-        ["meetings", _, "commissioner"] => Box::pin(__preload_commissioner_view()),
-        _ => return None,
-    })
+    let page: Option<std::pin::Pin<Box<dyn Future<Output = ()>>>> = match segments.as_slice() {
+        [] => Some(Box::pin(__preload_meetings_page())),
+        ["clerk", "sign-in-links"] => Some(Box::pin(__preload_sign_in_links_page())),
+        ["clerk", "schedule"] => Some(Box::pin(__preload_schedule_page())),
+        ["meetings", _, "console"] => Some(Box::pin(__preload_console())),
+        ["meetings", _, "member"] => Some(Box::pin(__preload_member_device())),
+        ["meetings", _, "commissioner"] => Some(Box::pin(__preload_commissioner_view())),
+        _ => None,
+    };
+    Some(Box::pin(async move {
+        // Both chunks are fetched at once.
+        let router = __preload_routes();
+        match page {
+            Some(page) => {
+                futures_util::future::join(router, page).await;
+            }
+            None => router.await,
+        }
+    }))
 }
