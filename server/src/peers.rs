@@ -8,12 +8,16 @@
 //!   Notifications sent while the listening connection is down are lost, so after every (re)connection each
 //!   writer is nudged once and any meeting the log has that this instance lacks is adopted.
 //! - Every sign-out sends `NOTIFY panelcast_sign_out, '<session token hash>'`, and each instance closes its
-//!   own websockets of that session (the session is already ended in the database, so nothing is lost if a
-//!   notification is: a socket's next reconnect is refused the session anyway).
+//!   own websockets of that session. Sign-outs announced while the listening connection is down are lost
+//!   too, so after every (re)connection the sessions of this instance's open sockets are checked against the
+//!   database and the ended ones' sockets closed.
+//! - The server starts serving only once the first LISTEN has taken effect (`ready`, awaited by
+//!   `startup`), so that an instance never has open sockets whose sign-out it could not hear.
 
 use std::time::Duration;
 
 use sqlx::postgres::PgListener;
+use tokio::sync::oneshot;
 
 use crate::{
     auth::{Auth, SIGN_OUT_CHANNEL},
@@ -25,11 +29,13 @@ use crate::{
 /// The wait before connecting again after the listening connection failed.
 const RECONNECT_AFTER: Duration = Duration::from_secs(1);
 
-/// Listens on `url` until the hub is gone (the application was dropped).
-pub async fn run(url: String, hub: WeakHub, auth: Auth) {
+/// Listens on `url` until the hub is gone (the application was dropped). `ready` is told once the first
+/// LISTEN has taken effect and the catch-up after it is done.
+pub async fn run(url: String, hub: WeakHub, auth: Auth, ready: oneshot::Sender<()>) {
     let mut failing = false;
+    let mut ready = Some(ready);
     loop {
-        match listen(&url, &hub, &auth).await {
+        match listen(&url, &hub, &auth, &mut ready).await {
             Ok(Stop::HubGone) => return,
             Ok(Stop::ConnectionLost) => {
                 tracing::warn!("event listener connection lost: reconnecting")
@@ -53,7 +59,12 @@ enum Stop {
     ConnectionLost,
 }
 
-async fn listen(url: &str, hub: &WeakHub, auth: &Auth) -> Result<Stop, StoreError> {
+async fn listen(
+    url: &str,
+    hub: &WeakHub,
+    auth: &Auth,
+    ready: &mut Option<oneshot::Sender<()>>,
+) -> Result<Stop, StoreError> {
     let mut listener = PgListener::connect(url).await?;
     // A lost connection must come back here (to catch up), not be re-established silently inside recv.
     listener.eager_reconnect(false);
@@ -72,6 +83,11 @@ async fn listen(url: &str, hub: &WeakHub, auth: &Auth) -> Result<Stop, StoreErro
         live.adopt(&id).await?;
     }
     drop(live);
+    // Whatever sign-out was announced before LISTEN took effect.
+    auth.close_sockets_of_ended_sessions().await?;
+    if let Some(ready) = ready.take() {
+        let _ = ready.send(());
+    }
     loop {
         let Some(notification) = listener.try_recv().await? else {
             return Ok(Stop::ConnectionLost);

@@ -37,6 +37,9 @@ pub struct AppState {
     pub metrics: PrometheusHandle,
 }
 
+/// How long start-up waits for the first LISTEN on PostgreSQL (`crate::peers`).
+const LISTEN_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// A built application, bound to its listener and ready to serve.
 pub struct Application {
     listener: TcpListener,
@@ -66,11 +69,21 @@ impl Application {
             settings.secure_cookies(),
         );
         if store.backend() == Backend::Postgres {
+            let (ready, listening) = tokio::sync::oneshot::channel();
             tokio::spawn(crate::peers::run(
                 store.url().to_owned(),
                 hub.downgrade(),
                 auth.clone(),
+                ready,
             ));
+            // Serve once other instances' sign-outs and events are heard (a sign-out announced before would
+            // leave its sockets here open). Bounded: if PostgreSQL will not LISTEN now, serve anyway and let
+            // the listener's retries and catch-up close the gap (it logs the failure).
+            if tokio::time::timeout(LISTEN_WAIT, listening).await.is_err() {
+                tracing::warn!(
+                    "not yet listening for other instances' events and sign-outs; serving anyway"
+                );
+            }
         }
         let mut leptos_options = leptos_config(addr);
         leptos_options.site_addr = addr;

@@ -153,3 +153,51 @@ async fn signing_out_closes_the_sessions_socket() {
     let saw_closing = closed_with_reason(&mut socket).await;
     assert!(saw_closing, "the server said why it closed");
 }
+
+/// A sign-out this instance did not hear of (on PostgreSQL, announced by another instance while this one's
+/// listening connection was down) is caught up after the next (re)connection: the sessions of the open sockets
+/// are checked against the database. Here the session is ended in the database directly, with no
+/// announcement, while a second session stays signed in.
+#[tokio::test]
+async fn a_sign_out_not_heard_of_closes_the_sessions_socket_at_the_catch_up() {
+    let app = spawn_app().await;
+    let ended = app
+        .session_cookie(member_actor("peter-feacey"), "Cllr Peter Feacey")
+        .await;
+    let kept = app
+        .session_cookie(member_actor("mike-hill"), "Mr Mike Hill")
+        .await;
+    let mut ended_socket = app.connect_with_cookie(DEMO, &ended).await;
+    let mut kept_socket = app.connect_with_cookie(DEMO, &kept).await;
+    for socket in [&mut ended_socket, &mut kept_socket] {
+        let ServerMsg::Snapshot { view, .. } = next_msg(socket).await else {
+            panic!("snapshot")
+        };
+        assert!(view.viewer.member.is_some(), "signed in");
+    }
+
+    let ended_rows = sqlx::query("UPDATE session SET ended_at = $1 WHERE display_name = $2")
+        .bind(server::clock::now().0)
+        .bind("Cllr Peter Feacey")
+        .execute(app.store.pool())
+        .await
+        .expect("end the session in the database")
+        .rows_affected();
+    assert_eq!(ended_rows, 1);
+    app.app_state
+        .auth
+        .close_sockets_of_ended_sessions()
+        .await
+        .expect("the catch-up reads the sessions");
+
+    assert!(
+        closed_with_reason(&mut ended_socket).await,
+        "the ended session's socket closes, saying why"
+    );
+    // The other session's socket stays open: a change still reaches it.
+    app.ok(&app.chair().await, DEMO, Command::OpenMeeting).await;
+    let ServerMsg::Snapshot { view, .. } = next_msg(&mut kept_socket).await else {
+        panic!("the kept socket still gets snapshots")
+    };
+    assert_eq!(view.phase, "open");
+}

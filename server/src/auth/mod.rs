@@ -98,6 +98,25 @@ impl Auth {
         self.close_sockets_of(&hash);
     }
 
+    /// Closes this instance's websockets of every session that is no longer live in the database: the
+    /// catch-up for sign-outs announced while this instance was not listening (`crate::peers`, after each
+    /// (re)connection). Expired sessions' sockets close too, which is what a reconnect would find anyway.
+    pub async fn close_sockets_of_ended_sessions(&self) -> Result<(), crate::error::StoreError> {
+        let watched: Vec<String> = self
+            .sockets
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .keys()
+            .cloned()
+            .collect();
+        for hash in watched {
+            if !store::session_is_live(&self.pool, &hash).await? {
+                self.close_sockets_of(&hash);
+            }
+        }
+        Ok(())
+    }
+
     /// Closes every websocket of the session whose token hashes to `session_hash`.
     pub fn close_sockets_of(&self, session_hash: &str) {
         let token = self

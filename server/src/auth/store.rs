@@ -99,6 +99,18 @@ pub async fn session_identity(
     .transpose()
 }
 
+/// Whether the session whose token hashes to `session_hash` is live (known, not expired, not ended).
+pub async fn session_is_live(pool: &AnyPool, session_hash: &str) -> Result<bool, StoreError> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "SELECT token_hash FROM session WHERE token_hash = $1 AND ended_at IS NULL AND expires_at > $2",
+    )
+    .bind(session_hash)
+    .bind(clock::now().0)
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.is_some())
+}
+
 /// Ends the session whose token hashes to `session_hash` (sign-out). Ending an unknown or ended session is
 /// not an error. With `announce`, the same transaction notifies that channel with the hash (PostgreSQL).
 pub async fn end_session(
