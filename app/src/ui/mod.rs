@@ -58,7 +58,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// other page is a lazily loaded wasm chunk (`ui::split`): the public page is what thousands of viewers open,
 /// and it navigates nowhere, so its bundle need not carry the router (issue 7, the bundle's size). Server
 /// and browser make the same choice from the same path ([`address::public_meeting_at`]), so the browser
-/// hydrates exactly the tree the server rendered.
+/// hydrates exactly the tree the server rendered. The public page keeps its route in `ui::routes` all the same:
+/// the server's route list (leptos_axum) comes from there, and with it the page's `SsrMode::Async` (complete
+/// HTML, readable without JavaScript) and a client-side navigation to it from a routed page.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
