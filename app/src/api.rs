@@ -44,12 +44,7 @@ pub async fn run_command(meeting: String, command: Command) -> Result<Receipt, A
 /// Who is signed in on this browser ("Public" if nobody).
 #[server(input = WireJson, output = WireJson, endpoint = "whoami")]
 pub async fn whoami() -> Result<SignedIn, AppError> {
-    let identity = ssr::identity().await;
-    Ok(SignedIn {
-        is_clerk: matches!(identity.actor, crate::meeting::Actor::Clerk { .. }),
-        display_name: identity.display_name,
-        signed_in: identity.signed_in,
-    })
+    Ok(ssr::identity().await.into())
 }
 
 /// The signed-in identity as the UI shows it.
@@ -60,4 +55,15 @@ pub struct SignedIn {
     /// Whether this is a clerk, who may create sign-in links (the server checks again).
     #[serde(default)]
     pub is_clerk: bool,
+}
+
+#[cfg(feature = "ssr")]
+impl From<ssr::Identity> for SignedIn {
+    fn from(identity: ssr::Identity) -> Self {
+        SignedIn {
+            is_clerk: matches!(identity.actor, crate::meeting::Actor::Clerk { .. }),
+            display_name: identity.display_name,
+            signed_in: identity.signed_in,
+        }
+    }
 }

@@ -22,12 +22,11 @@ pub fn SiteHeader() -> impl IntoView {
 fn who() -> String {
     #[cfg(feature = "ssr")]
     {
-        let identity = crate::api::ssr::request_identity();
-        if identity.signed_in {
-            let is_clerk = matches!(identity.actor, crate::meeting::Actor::Clerk { .. });
+        let me = crate::api::SignedIn::from(crate::api::ssr::request_identity());
+        if me.signed_in {
             view! {
-                <span>"Signed in as " <strong>{identity.display_name}</strong></span>
-                {is_clerk.then(|| view! {
+                <span>"Signed in as " <strong>{me.display_name}</strong></span>
+                {me.is_clerk.then(|| view! {
                     <a href="/clerk/sign-in-links">"Sign-in links"</a>
                     <a href="/clerk/schedule">"Schedule a meeting"</a>
                 })}

@@ -12,6 +12,14 @@ use sqlx::AnyPool;
 use super::tokens::{new_token, token_hash};
 use crate::{clock, error::StoreError};
 
+/// The rows of a live session (known, not ended, not expired): `$1` the token's hash, `$2` now. One text for
+/// every query that asks, so "live" cannot mean two things.
+macro_rules! live_session {
+    () => {
+        "FROM session WHERE token_hash = $1 AND ended_at IS NULL AND expires_at > $2"
+    };
+}
+
 /// Creates a sign-in link for `actor` valid for `ttl`; returns the secret token (shown once, never stored).
 pub async fn create_link(
     pool: &AnyPool,
@@ -82,13 +90,12 @@ pub async fn session_identity(
     pool: &AnyPool,
     session: &str,
 ) -> Result<Option<Identity>, StoreError> {
-    let row: Option<(String, String)> = sqlx::query_as(
-        "SELECT principal, display_name FROM session WHERE token_hash = $1 AND ended_at IS NULL AND expires_at > $2",
-    )
-    .bind(token_hash(session))
-    .bind(clock::now().0)
-    .fetch_optional(pool)
-    .await?;
+    let row: Option<(String, String)> =
+        sqlx::query_as(concat!("SELECT principal, display_name ", live_session!()))
+            .bind(token_hash(session))
+            .bind(clock::now().0)
+            .fetch_optional(pool)
+            .await?;
     row.map(|(principal, display_name)| {
         Ok(Identity {
             actor: serde_json::from_str(&principal)?,
@@ -101,13 +108,11 @@ pub async fn session_identity(
 
 /// Whether the session whose token hashes to `session_hash` is live (known, not expired, not ended).
 pub async fn session_is_live(pool: &AnyPool, session_hash: &str) -> Result<bool, StoreError> {
-    let row: Option<(String,)> = sqlx::query_as(
-        "SELECT token_hash FROM session WHERE token_hash = $1 AND ended_at IS NULL AND expires_at > $2",
-    )
-    .bind(session_hash)
-    .bind(clock::now().0)
-    .fetch_optional(pool)
-    .await?;
+    let row: Option<(String,)> = sqlx::query_as(concat!("SELECT token_hash ", live_session!()))
+        .bind(session_hash)
+        .bind(clock::now().0)
+        .fetch_optional(pool)
+        .await?;
     Ok(row.is_some())
 }
 
