@@ -6,6 +6,10 @@ cd "$(dirname "$0")/.."
 . scripts/ensure-tools.sh
 ensure_all_tools
 
+# A CI run builds everything once from a fresh clone: incremental-compilation caches would only take disk
+# (several GB of target/debug/incremental) and time.
+if [ -n "${CI:-}" ]; then export CARGO_INCREMENTAL=0; fi
+
 step() { printf '\n==> %s\n' "$*"; }
 started=$(date +%s)
 

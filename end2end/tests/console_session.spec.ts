@@ -60,6 +60,6 @@ test("adjourn, resume and private session from the console reach the public page
     await chairContext.close();
     await publicContext.close();
   } finally {
-    await server.down();
+    await server.discard();
   }
 });

@@ -3,6 +3,7 @@
 // starting a separate server on a fresh database when a journey needs a meeting nobody else has touched.
 import { execFileSync, spawn, ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+import { rmSync } from "node:fs";
 import * as path from "node:path";
 import { Browser, BrowserContext, APIRequestContext, Page, request as playwrightRequest, expect } from "@playwright/test";
 
@@ -185,6 +186,14 @@ export class OwnServer implements Site {
       child.once("exit", () => resolve());
       child.kill("SIGTERM");
     });
+  }
+
+  /// Stops the server for good and deletes its database file (with SQLite's `-wal`/`-shm` companions),
+  /// so that repeated runs leave nothing behind in the temporary folder.
+  async discard() {
+    await this.down();
+    const file = this.database.replace(/^sqlite:\/\//, "").replace(/\?.*$/, "");
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
   }
 }
 

@@ -48,6 +48,6 @@ test("the chair moves to A1 and the open public page highlights it within a seco
     await publicContext.close();
     await chairContext.close();
   } finally {
-    await server.down();
+    await server.discard();
   }
 });

@@ -78,6 +78,6 @@ test("questions go from a member's device through the chair to the public page, 
 
     for (const context of [chairContext, askerContext, otherContext, publicContext]) await context.close();
   } finally {
-    await server.down();
+    await server.discard();
   }
 });

@@ -101,7 +101,7 @@ async function runVeto(browser: Browser, forVeto: number) {
 
     for (const context of [chairContext, memberContext, publicContext]) await context.close();
   } finally {
-    await server.down();
+    await server.discard();
   }
 }
 

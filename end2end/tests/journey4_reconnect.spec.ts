@@ -59,7 +59,7 @@ test("a cut socket reconnects by itself and shows the state it missed", async ({
     expect(await page.evaluate(() => (window as any).__notReloaded)).toBe(true);
     await context.close();
   } finally {
-    await server.down();
+    await server.discard();
   }
 });
 
@@ -92,6 +92,6 @@ test("after a server restart the page reconnects and follows the meeting again",
     expect(await page.evaluate(() => (window as any).__notReloaded)).toBe(true);
     await context.close();
   } finally {
-    await server.down();
+    await server.discard();
   }
 });

@@ -29,6 +29,6 @@ test("a refused command shows the rule's reason on the member's device and chang
     expect(after.seq).toBe(before.seq);
     expect(after.questions).toEqual(before.questions);
   } finally {
-    await server.down();
+    await server.discard();
   }
 });

@@ -41,7 +41,7 @@ test("the clerk schedules a meeting from an earlier summons and the public can f
     await expect(watcher.getByText("Tuesday 7 February 2023").first()).toBeVisible();
     await context.close();
   } finally {
-    await server.down();
+    await server.discard();
   }
 });
 
@@ -54,6 +54,6 @@ test("only a clerk gets the schedule page", async ({ browser }) => {
     const refused = await page.request.post("/api/v1/meetings", { data: { id: "2023-02-07" } });
     expect(refused.status()).toBeGreaterThanOrEqual(400);
   } finally {
-    await server.down();
+    await server.discard();
   }
 });

@@ -59,7 +59,7 @@ export async function stageMeeting(browser: Browser, name: string): Promise<Stag
     close: async () => {
       for (const context of [chair, clerk, member, commissioner, publicContext]) await context.close();
       await clerkApiContext.dispose();
-      await server.down();
+      await server.discard();
     },
   };
 }
