@@ -35,6 +35,8 @@ pub struct AppState {
     pub auth: Auth,
     pub public_url: String,
     pub metrics: PrometheusHandle,
+    /// The public viewers of each meeting, written to by its fan-out (`crate::ws::Audiences`).
+    pub audiences: crate::ws::Audiences,
 }
 
 /// How long start-up waits for the first LISTEN on PostgreSQL (`crate::peers`).
@@ -94,6 +96,7 @@ impl Application {
             auth,
             public_url,
             metrics: crate::metrics::install(),
+            audiences: crate::ws::Audiences::default(),
         };
         spawn_metrics_upkeep(state.metrics.clone());
         Ok(Self {

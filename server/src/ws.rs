@@ -5,12 +5,21 @@
 //! The server pings every [`PING_EVERY`]; a socket that cannot take a message within [`SEND_TIMEOUT`] or has
 //! not answered for [`IDLE_LIMIT`] is dropped. Signing out closes the session's sockets.
 //!
-//! Public viewers (the many) are served by [`public`]: frames written straight from the shared snapshot, with
-//! no per-connection buffers; signed-in viewers (the few) by [`serve_viewer`] over axum's `WebSocket`.
+//! Public viewers (the many) are served by [`public`]: each update written straight from the shared message to
+//! every socket by the meeting's [`audience`], with no per-connection buffers and no task woken per viewer;
+//! signed-in viewers (the few) by [`serve_viewer`] over axum's `WebSocket`.
 
+mod audience;
+#[cfg(test)]
+mod fixtures;
+mod frames;
+mod outbox;
 mod public;
+mod viewer;
 
-pub use public::{frame_head, set_fanout_nice};
+pub use audience::Audiences;
+pub use frames::frame_head;
+pub use public::set_fanout_nice;
 
 use std::{sync::Arc, time::Duration};
 
@@ -78,7 +87,14 @@ pub async fn upgrade(
         return (StatusCode::NOT_FOUND, "no such meeting").into_response();
     };
     if matches!(identity.actor, Actor::Public) {
-        return public::upgrade(request, handle.current(), handle.subscribe_public());
+        let public = handle.subscribe_public();
+        return public::upgrade(
+            request,
+            &meeting,
+            handle.current(),
+            public,
+            &state.audiences,
+        );
     }
     let published = handle.subscribe();
     let (mut parts, _) = request.into_parts();

@@ -1,21 +1,20 @@
-//! Public viewers over the raw upgraded connection: each snapshot is written as one unmasked text frame,
-//! header and shared payload in a single vectored write, so a public connection owns no websocket buffers
-//! at all (tungstenite would copy the ~11 KB snapshot into a per-connection output buffer and keep that
-//! buffer, plus its read buffer, for the life of the connection). Clients only ever send pongs and close
-//! frames, which a 14-byte header parser reads; data frames are skipped, anything malformed closes.
+//! Public viewers: the websocket handshake, answered by hand, and the runtime their connections run on.
+//!
+//! After the `101 Switching Protocols`, a public connection is served by [`viewer`](super::viewer) and
+//! written to by its meeting's [`audience`](super::audience): each update is one unmasked text frame, header
+//! and shared payload in one vectored write, so a public connection owns no websocket buffers at all
+//! (tungstenite would copy the ~11 KB snapshot into a per-connection output buffer and keep that buffer, plus
+//! its read buffer, for the life of the connection).
 //!
 //! The same contract as the signed-in path: first message is the current snapshot, then after each
 //! (coalesced) public update the patch from the version this viewer holds, or the newest snapshot if it
-//! holds another (it joined between updates, or a slow connection skipped one); ping every [`PING_EVERY`](super::PING_EVERY); dropped after [`IDLE_LIMIT`] of silence or a
-//! write that takes longer than [`SEND_TIMEOUT`].
+//! holds another (it joined between updates, or a slow connection skipped one); ping every
+//! [`PING_EVERY`](super::PING_EVERY); dropped after [`IDLE_LIMIT`](super::IDLE_LIMIT) of silence or when a
+//! frame cannot be written for [`SEND_TIMEOUT`](super::SEND_TIMEOUT).
 
-use std::{
-    io,
-    io::IoSlice,
-    sync::{
-        atomic::{AtomicI32, Ordering},
-        Arc,
-    },
+use std::sync::{
+    atomic::{AtomicI32, Ordering},
+    Arc,
 };
 
 use axum::{
@@ -25,19 +24,12 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use hyper_util::rt::TokioIo;
-use tokio::{
-    io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt},
-    sync::watch,
-    time::Instant,
-};
+use tokio::sync::watch;
 use tokio_tungstenite::tungstenite::handshake::derive_accept_key;
 
-use super::{IDLE_LIMIT, SEND_TIMEOUT};
+use super::{audience::Audiences, viewer};
 use crate::{hub::Published, metrics};
 
-const TEXT: u8 = 0x1;
-const CLOSE: u8 = 0x8;
-const PING: u8 = 0x9;
 /// The nice value of the fan-out threads (0 is normal, 19 the lowest; `PANELCAST_FANOUT_NICE`, default 10,
 /// set once at start-up by [`set_fanout_nice`]): with 10 the kernel gives a busy fan-out thread about a tenth
 /// of the weight of a normal thread, so a ballot reaches the chair's console without waiting for a fan-out
@@ -48,14 +40,15 @@ static FANOUT_NICE: AtomicI32 = AtomicI32::new(crate::config::DEFAULT_FANOUT_NIC
 pub fn set_fanout_nice(nice: i32) {
     FANOUT_NICE.store(nice, Ordering::Relaxed);
 }
-/// Frames from a viewer larger than this close the connection (the signed-in path caps messages at 16 KiB).
-const MAX_INCOMING: u64 = 16 * 1024;
 
-/// Checks the handshake (RFC 6455 §4.2.1), answers `101 Switching Protocols` and serves the connection.
+/// Checks the handshake (RFC 6455 §4.2.1), answers `101 Switching Protocols` and serves the connection as one
+/// of `meeting`'s audience.
 pub fn upgrade(
     mut request: Request,
+    meeting: &str,
     current: Arc<Published>,
-    published: watch::Receiver<Arc<Published>>,
+    public: watch::Receiver<Arc<Published>>,
+    audiences: &Audiences,
 ) -> Response {
     let headers = request.headers();
     let has = |name: header::HeaderName, token: &str| {
@@ -88,10 +81,11 @@ pub fn upgrade(
             .into_response();
     };
     let accept = derive_accept_key(key.as_bytes());
+    let audience = audiences.of(meeting, &public, fanout_runtime());
     fanout_runtime().spawn(async move {
         if let Ok(upgraded) = on_upgrade.await {
             metrics::viewer_connected();
-            serve(TokioIo::new(upgraded), current, published).await;
+            viewer::serve(TokioIo::new(upgraded), current, public, audience).await;
             metrics::viewer_disconnected();
         }
     });
@@ -128,196 +122,4 @@ fn fanout_runtime() -> &'static tokio::runtime::Handle {
                 .expect("the public fan-out runtime starts")
         })
         .handle()
-}
-
-/// The connection loop of one public viewer. The first snapshot is `current`, the newest state (a viewer
-/// that joins or reconnects is brought up to date at once, not at the next coalesced update); after that,
-/// each public update newer than what this viewer was last sent.
-pub async fn serve<S>(
-    mut socket: S,
-    current: Arc<Published>,
-    mut published: watch::Receiver<Arc<Published>>,
-) where
-    S: AsyncRead + AsyncWrite + Unpin,
-{
-    let mut ping = super::ping_timer();
-    let mut last_heard = Instant::now();
-    let mut incoming = Incoming::default();
-    let mut buf = [0u8; 64];
-    published.mark_unchanged();
-    let mut next = Some(current);
-    let mut sent = None;
-    loop {
-        if let Some(version) = next.take() {
-            if sent.is_none_or(|seq| version.seq > seq) {
-                let text = version.public_msg_after(sent);
-                if send(&mut socket, TEXT, text.as_str().as_bytes())
-                    .await
-                    .is_err()
-                {
-                    return;
-                }
-                sent = Some(version.seq);
-                metrics::fanout_latency(version.at.elapsed());
-            }
-        }
-        tokio::select! {
-            changed = published.changed() => match changed {
-                Ok(()) => next = Some(published.borrow_and_update().clone()),
-                Err(_) => break, // the meeting's publisher is gone (shutdown)
-            },
-            read = socket.read(&mut buf) => match read {
-                Ok(0) | Err(_) => return,
-                Ok(n) => {
-                    last_heard = Instant::now();
-                    match incoming.feed(&buf[..n]) {
-                        Seen::Nothing => {}
-                        Seen::Close | Seen::Malformed => break,
-                    }
-                }
-            },
-            _ = ping.tick() => {
-                if last_heard.elapsed() > IDLE_LIMIT || send(&mut socket, PING, &[]).await.is_err() {
-                    return;
-                }
-            }
-        }
-    }
-    let _ = send(&mut socket, CLOSE, &[]).await;
-}
-
-/// The header of an unmasked, final frame of `len` payload bytes (RFC 6455 §5.2): the buffer and how much of
-/// it is used (2, 4 or 10 bytes).
-pub fn frame_head(opcode: u8, len: usize) -> ([u8; 10], usize) {
-    let mut head = [0u8; 10];
-    head[0] = 0x80 | opcode;
-    let used = if len < 126 {
-        head[1] = len as u8;
-        2
-    } else if len <= usize::from(u16::MAX) {
-        head[1] = 126;
-        head[2..4].copy_from_slice(&(len as u16).to_be_bytes());
-        4
-    } else {
-        head[1] = 127;
-        head[2..10].copy_from_slice(&(len as u64).to_be_bytes());
-        10
-    };
-    (head, used)
-}
-
-/// Writes one unmasked, final frame: the header and the payload in one vectored write when possible.
-async fn send<S: AsyncWrite + Unpin>(socket: &mut S, opcode: u8, payload: &[u8]) -> io::Result<()> {
-    let (head, head_len) = frame_head(opcode, payload.len());
-    let len = payload.len();
-    let write = async {
-        let total = head_len + len;
-        let mut done = 0;
-        while done < total {
-            let n = if done < head_len {
-                let parts = [IoSlice::new(&head[done..head_len]), IoSlice::new(payload)];
-                socket.write_vectored(&parts).await?
-            } else {
-                socket.write(&payload[done - head_len..]).await?
-            };
-            if n == 0 {
-                return Err(io::ErrorKind::WriteZero.into());
-            }
-            done += n;
-        }
-        socket.flush().await
-    };
-    tokio::time::timeout(SEND_TIMEOUT, write)
-        .await
-        .map_err(|_| io::Error::from(io::ErrorKind::TimedOut))?
-}
-
-/// What the bytes read so far from a viewer amount to.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Seen {
-    Nothing,
-    Close,
-    Malformed,
-}
-
-/// A parser of client frames that keeps only the current header: payloads are skipped, not stored.
-#[derive(Debug, Default)]
-pub struct Incoming {
-    head: [u8; 14],
-    have: usize,
-    skip: u64,
-}
-
-impl Incoming {
-    pub fn feed(&mut self, mut data: &[u8]) -> Seen {
-        while !data.is_empty() {
-            if self.skip > 0 {
-                let n = (self.skip.min(data.len() as u64)) as usize;
-                self.skip -= n as u64;
-                data = &data[n..];
-                continue;
-            }
-            let need = self.header_len();
-            let n = (need - self.have).min(data.len());
-            self.head[self.have..self.have + n].copy_from_slice(&data[..n]);
-            self.have += n;
-            data = &data[n..];
-            // Client frames must be masked (RFC 6455 §5.1).
-            if self.have >= 2 && self.head[1] & 0x80 == 0 {
-                return Seen::Malformed;
-            }
-            if self.have < 2 || self.have < self.header_len() {
-                continue;
-            }
-            let length = match self.head[1] & 0x7f {
-                126 => u64::from(u16::from_be_bytes([self.head[2], self.head[3]])),
-                127 => u64::from_be_bytes(self.head[2..10].try_into().unwrap_or_default()),
-                n => u64::from(n),
-            };
-            if length > MAX_INCOMING {
-                return Seen::Malformed;
-            }
-            if self.head[0] & 0x0f == CLOSE {
-                return Seen::Close;
-            }
-            self.skip = length;
-            self.have = 0;
-        }
-        Seen::Nothing
-    }
-
-    /// The length of the current header: 2 bytes, plus the extended length, plus the 4-byte mask.
-    fn header_len(&self) -> usize {
-        if self.have < 2 {
-            return 2;
-        }
-        let extended = match self.head[1] & 0x7f {
-            126 => 2,
-            127 => 8,
-            _ => 0,
-        };
-        2 + extended + 4
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{Incoming, Seen};
-
-    #[test]
-    fn pongs_are_skipped_and_a_close_is_seen_across_reads() {
-        let mut incoming = Incoming::default();
-        // A masked pong with a 3-byte payload, then a masked close split over two reads.
-        let pong = [0x8A, 0x83, 1, 2, 3, 4, 9, 9, 9];
-        assert_eq!(incoming.feed(&pong), Seen::Nothing);
-        assert_eq!(incoming.feed(&[0x88, 0x80, 1]), Seen::Nothing);
-        assert_eq!(incoming.feed(&[2, 3, 4]), Seen::Close);
-    }
-
-    #[test]
-    fn an_unmasked_or_oversized_frame_is_malformed() {
-        assert_eq!(Incoming::default().feed(&[0x8A, 0x00]), Seen::Malformed);
-        let huge = [0x81, 0xFF, 0, 0, 0, 0, 0, 1, 0, 0, 1, 2, 3, 4];
-        assert_eq!(Incoming::default().feed(&huge), Seen::Malformed);
-    }
 }

@@ -1,0 +1,116 @@
+//! The public connection against in-memory sockets (`tokio::io::duplex`) whose buffers are as small as a test
+//! needs: a full socket, a reader who comes back, a reader who never does.
+
+use std::{sync::Arc, time::Duration};
+
+use tokio::{io::DuplexStream, sync::watch};
+
+use super::super::{
+    audience::Audiences,
+    fixtures::{read_frame, seq_of, versions},
+    frames::{CLOSE, TEXT},
+    SEND_TIMEOUT,
+};
+use super::serve;
+use crate::hub::Published;
+
+/// A viewer of meeting "m" on a socket that holds at most `room` unread bytes; returns the client's end.
+fn connect(
+    audiences: &Audiences,
+    public: &watch::Receiver<Arc<Published>>,
+    current: Arc<Published>,
+    room: usize,
+) -> DuplexStream {
+    let (server_end, client_end) = tokio::io::duplex(room);
+    let audience = audiences.of("m", public, &tokio::runtime::Handle::current());
+    tokio::spawn(serve(server_end, current, public.clone(), audience));
+    client_end
+}
+
+/// Reads text frames until one carries `seq` (bounded); returns the seqs read, in order.
+async fn read_until(client: &mut DuplexStream, seq: u64) -> Vec<u64> {
+    let mut seen = Vec::new();
+    while seen.last() != Some(&seq) {
+        let frame = tokio::time::timeout(Duration::from_secs(5), read_frame(client))
+            .await
+            .expect("a frame within 5 s")
+            .expect("the connection is open");
+        if frame.0 == TEXT {
+            seen.push(seq_of(&frame.1));
+        }
+    }
+    seen
+}
+
+#[tokio::test]
+async fn a_viewer_whose_socket_is_full_holds_up_nobody_and_catches_up_with_the_newest() {
+    let versions = versions(4);
+    let (publish, public) = watch::channel(versions[0].clone());
+    let audiences = Audiences::default();
+    // The first snapshot alone (~11 KB) is more than the slow socket holds.
+    let mut slow = connect(&audiences, &public, versions[0].clone(), 256);
+    let mut fast = connect(&audiences, &public, versions[0].clone(), 1 << 20);
+    assert_eq!(
+        read_until(&mut fast, versions[0].seq).await,
+        [versions[0].seq]
+    );
+
+    for version in &versions[1..] {
+        publish.send_replace(version.clone());
+        // The fast viewer gets every update while the slow one reads nothing.
+        assert_eq!(read_until(&mut fast, version.seq).await, [version.seq]);
+    }
+
+    // The slow viewer, reading at last, gets its first snapshot whole, then the newest: never anything
+    // between, never anything twice.
+    let newest = versions[3].seq;
+    let seen = read_until(&mut slow, newest).await;
+    assert_eq!(seen, [versions[0].seq, newest]);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_viewer_that_takes_nothing_for_the_send_timeout_is_dropped() {
+    let versions = versions(1);
+    let (_publish, public) = watch::channel(versions[0].clone());
+    let audiences = Audiences::default();
+    let started = tokio::time::Instant::now();
+    let mut stuck = connect(&audiences, &public, versions[0].clone(), 64);
+    // Let the server fill the socket and wait; the paused clock jumps to its deadline.
+    tokio::time::sleep(SEND_TIMEOUT + Duration::from_secs(1)).await;
+    // What is in the socket can still be read; then the connection has ended, without a closing frame
+    // (the frame it could not finish came first).
+    let mut frames = Vec::new();
+    while let Some(frame) = read_frame(&mut stuck).await {
+        frames.push(frame.0);
+    }
+    assert!(started.elapsed() >= SEND_TIMEOUT);
+    assert!(
+        !frames.contains(&CLOSE),
+        "no closing frame after a frame cut short: {frames:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_client_that_closes_is_answered_with_a_close_and_let_go() {
+    let versions = versions(1);
+    let (_publish, public) = watch::channel(versions[0].clone());
+    let audiences = Audiences::default();
+    let mut client = connect(&audiences, &public, versions[0].clone(), 1 << 20);
+    assert_eq!(
+        read_until(&mut client, versions[0].seq).await,
+        [versions[0].seq]
+    );
+    // A masked close frame with no payload (RFC 6455 §5.5.1).
+    tokio::io::AsyncWriteExt::write_all(&mut client, &[0x88, 0x80, 1, 2, 3, 4])
+        .await
+        .expect("written");
+    let frame = tokio::time::timeout(Duration::from_secs(5), read_frame(&mut client))
+        .await
+        .expect("an answer within 5 s");
+    assert_eq!(frame.map(|f| f.0), Some(CLOSE));
+    assert_eq!(
+        read_frame(&mut client).await,
+        None,
+        "then the connection ends"
+    );
+}
