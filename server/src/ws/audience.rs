@@ -38,7 +38,8 @@ pub struct Audiences {
 
 impl Audiences {
     /// The audience of `meeting`, started (on the fan-out runtime) on its first viewer. An audience whose
-    /// public channel has closed (the meeting's writer stopped) is replaced.
+    /// public channel has closed (the meeting's writer stopped), or that follows another channel than
+    /// `public` (a new writer for the meeting), is replaced; its viewers stay with the channel they joined.
     pub fn of(
         &self,
         meeting: &str,
@@ -47,7 +48,7 @@ impl Audiences {
     ) -> Arc<Audience> {
         let mut by_meeting = self.by_meeting.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(audience) = by_meeting.get(meeting) {
-            if !audience.ended.is_cancelled() {
+            if !audience.ended.is_cancelled() && audience.follows.same_channel(public) {
                 return audience.clone();
             }
         }
@@ -59,6 +60,8 @@ impl Audiences {
 
 /// One meeting's public viewers.
 pub struct Audience {
+    /// The public channel this audience's fan-out follows.
+    follows: watch::Receiver<Arc<Published>>,
     shards: Vec<mpsc::UnboundedSender<Weak<PublicViewer>>>,
     next_shard: AtomicUsize,
     /// Cancelled when the meeting's public channel closes (shutdown): every viewer closes.
@@ -73,11 +76,18 @@ impl Audience {
                 let (arrive, arrivals) = mpsc::unbounded_channel();
                 let mut public = public.clone();
                 public.mark_unchanged();
-                runtime.spawn(fan_out(public, arrivals, ended.clone()));
+                // Unconstrained: tokio's cooperative budget would otherwise make every socket after the
+                // first 128 of a fan-out report "not ready", handing nearly every viewer to its own task.
+                runtime.spawn(tokio::task::unconstrained(fan_out(
+                    public,
+                    arrivals,
+                    ended.clone(),
+                )));
                 arrive
             })
             .collect();
         Self {
+            follows: public.clone(),
             shards,
             next_shard: AtomicUsize::new(0),
             ended,

@@ -82,8 +82,8 @@ impl PublicViewer {
         outbox.pump(socket, cx, latest)
     }
 
-    /// Writes a ping or a close now, unless a frame is part-way out (then it is skipped).
-    fn control(&self, opcode: u8) -> io::Result<Flow> {
+    /// Writes (or starts) a ping or a close now; `Ok(false)` if a frame is part-way out (nothing written).
+    fn control(&self, opcode: u8) -> io::Result<bool> {
         let Connection { socket, outbox } = &mut *self.connection();
         outbox.control(socket, &mut Context::from_waker(Waker::noop()), opcode)
     }
@@ -143,6 +143,9 @@ pub async fn serve(
     let mut last_heard = Instant::now();
     let mut incoming = Incoming::default();
     let mut blocked_since: Option<Instant> = None;
+    // A ping that fell due while a frame was part-way out: it goes as soon as that frame is out (skipping
+    // it would leave the client nothing to answer, and a busy connection would look idle).
+    let mut ping_owed = false;
     let mut buf = [0u8; 64];
     loop {
         // Whatever woke this task, the newest version is due (a no-op when the viewer holds it).
@@ -152,6 +155,12 @@ pub async fn serve(
                 blocked_since.get_or_insert_with(Instant::now);
             }
             Err(_) => return,
+        }
+        if ping_owed && blocked_since.is_none() {
+            match viewer.control(PING) {
+                Ok(sent) => ping_owed = !sent,
+                Err(_) => return,
+            }
         }
         let deadline = blocked_since.map_or_else(far_future, |since| since + SEND_TIMEOUT);
         tokio::select! {
@@ -173,9 +182,10 @@ pub async fn serve(
                 }
             },
             _ = ping.tick() => {
-                if last_heard.elapsed() > IDLE_LIMIT || viewer.control(PING).is_err() {
+                if last_heard.elapsed() > IDLE_LIMIT {
                     return;
                 }
+                ping_owed = true;
             }
             () = audience.ended.cancelled() => break,
         }
