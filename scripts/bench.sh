@@ -65,6 +65,7 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), fd
 timeout 1200 "$BIN/loadgen" run --database-url "$DATABASE_URL" \
   --server 127.0.0.1:3100 --server-pid "$SERVER_PID" \
   --naive 127.0.0.1:3200 --naive-pid "$NAIVE_PID" \
+  --crowd-nice "${PANELCAST_FANOUT_NICE:-19}" \
   --json "$OUT/loadgen.json" "$@"
 
 if [ "$ALL" = 1 ]; then

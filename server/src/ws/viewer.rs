@@ -82,10 +82,29 @@ impl PublicViewer {
         outbox.pump(socket, cx, latest)
     }
 
-    /// Writes (or starts) a ping or a close now; `Ok(false)` if a frame is part-way out (nothing written).
-    fn control(&self, opcode: u8) -> io::Result<bool> {
+    /// [`pump`](Self::pump), then the ping if one is owed and nothing is part-way out (`ping_owed` is
+    /// cleared once the ping is written or started); `Blocked` if anything is left for the socket to take.
+    fn catch_up(
+        &self,
+        cx: &mut Context<'_>,
+        latest: &Published,
+        ping_owed: &mut bool,
+    ) -> io::Result<Flow> {
         let Connection { socket, outbox } = &mut *self.connection();
-        outbox.control(socket, &mut Context::from_waker(Waker::noop()), opcode)
+        let flow = outbox.pump(socket, cx, latest)?;
+        if flow == Flow::Done && *ping_owed && outbox.control(socket, cx, PING)? {
+            *ping_owed = false;
+            if outbox.is_blocked() {
+                return Ok(Flow::Blocked);
+            }
+        }
+        Ok(flow)
+    }
+
+    /// Writes a closing frame if nothing is part-way out (best effort: never waited for).
+    fn close(&self) {
+        let Connection { socket, outbox } = &mut *self.connection();
+        let _ = outbox.control(socket, &mut Context::from_waker(Waker::noop()), CLOSE);
     }
 
     /// Waits until everything due has been written, sending the newest version as `newest` says at each try.
@@ -149,18 +168,12 @@ pub async fn serve(
     let mut buf = [0u8; 64];
     loop {
         // Whatever woke this task, the newest version is due (a no-op when the viewer holds it).
-        match poll_fn(|cx| Poll::Ready(viewer.pump(cx, &newest()))).await {
+        match poll_fn(|cx| Poll::Ready(viewer.catch_up(cx, &newest(), &mut ping_owed))).await {
             Ok(Flow::Done) => blocked_since = None,
             Ok(Flow::Blocked) => {
                 blocked_since.get_or_insert_with(Instant::now);
             }
             Err(_) => return,
-        }
-        if ping_owed && blocked_since.is_none() {
-            match viewer.control(PING) {
-                Ok(sent) => ping_owed = !sent,
-                Err(_) => return,
-            }
         }
         let deadline = blocked_since.map_or_else(far_future, |since| since + SEND_TIMEOUT);
         tokio::select! {
@@ -190,8 +203,8 @@ pub async fn serve(
             () = audience.ended.cancelled() => break,
         }
     }
-    // Leaving politely: a closing frame if nothing is part-way out (best effort, never waited for).
-    let _ = viewer.control(CLOSE);
+    // Leaving politely.
+    viewer.close();
 }
 
 /// A deadline for a `select!` branch that is disabled anyway.

@@ -211,11 +211,19 @@ impl Fleet {
     }
 }
 
+/// The nice value of the crowd runtime's threads (`--crowd-nice`), set before the first crowd connects.
+static CROWD_NICE: std::sync::atomic::AtomicI32 =
+    std::sync::atomic::AtomicI32::new(server::config::DEFAULT_FANOUT_NICE);
+
+pub fn set_crowd_nice(nice: i32) {
+    CROWD_NICE.store(nice.clamp(0, 19), Ordering::Relaxed);
+}
+
 /// Public crowds run on the tool's own crowd runtime, so that a signed-in console (the chair's) and the
 /// commands are not measured queued behind ten thousand public receipts in the tool's run queue, just as a
 /// real chair's device is not behind the public's; for the same reason its threads run at a lower priority
-/// (nice 10, like the server's fan-out threads), so that on this one machine the operating system does not
-/// make the chair's console wait for ten thousand simulated phones. Built on first use, two worker threads.
+/// (`--crowd-nice`, like the server's fan-out threads), so that on this one machine the operating system does
+/// not make the chair's console wait for ten thousand simulated phones. Built on first use, two threads.
 fn crowd_runtime(public: bool) -> tokio::runtime::Handle {
     static RUNTIME: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
     if !public {
@@ -226,7 +234,9 @@ fn crowd_runtime(public: bool) -> tokio::runtime::Handle {
             tokio::runtime::Builder::new_multi_thread()
                 .worker_threads(2)
                 .thread_name("crowd")
-                .on_thread_start(|| server::priority::lower_this_thread(10))
+                .on_thread_start(|| {
+                    server::priority::lower_this_thread(CROWD_NICE.load(Ordering::Relaxed))
+                })
                 .enable_all()
                 .build()
                 .expect("the crowd runtime starts")

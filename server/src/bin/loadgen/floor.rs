@@ -3,7 +3,7 @@
 //! A stand-in server inside the tool accepts the crowd's websocket handshakes (same clients, same source
 //! addresses, same read path as against Panelcast), then for each change writes one ~300-byte patch frame to
 //! every connection with plain non-blocking `write` calls from two threads (one per core): no runtime, no
-//! task wake-ups, no meeting logic, no JSON work (at the fan-out's priority, nice 10). Its delivery latency and CPU per write are therefore a lower
+//! task wake-ups, no meeting logic, no JSON work (at the fan-out's default priority, `DEFAULT_FANOUT_NICE`). Its delivery latency and CPU per write are therefore a lower
 //! bound for the real fan-out, set by the kernel's loopback TCP path and the co-located tool alone. The
 //! 1,000- and 10,000-viewer targets are judged against it in BENCH.md.
 

@@ -102,6 +102,11 @@ pub struct RunArgs {
     /// Websocket handshakes in flight at once.
     #[arg(long, default_value_t = 512)]
     parallel: usize,
+    /// Nice value of the threads that read the public crowds (0–19); the chair's console and the commands
+    /// stay at normal priority. Set it to the server's `PANELCAST_FANOUT_NICE`, so that neither the simulated
+    /// crowd nor the server's fan-out is favoured on the shared cores.
+    #[arg(long, default_value_t = server::config::DEFAULT_FANOUT_NICE)]
+    crowd_nice: i32,
     /// Scenarios to run (comma separated): crowd,storm,naive,small,floor,multi.
     #[arg(
         long,
@@ -152,6 +157,7 @@ fn main() -> anyhow::Result<()> {
 
 async fn measure(args: RunArgs) -> anyhow::Result<()> {
     let fd_limit = net::raise_fd_limit();
+    fleet::set_crowd_nice(args.crowd_nice);
     let needed = (args.viewers.max(args.meetings * args.meeting_viewers) + 200) as u64;
     anyhow::ensure!(
         fd_limit >= needed,
