@@ -114,3 +114,33 @@ async fn a_client_that_closes_is_answered_with_a_close_and_let_go() {
         "then the connection ends"
     );
 }
+
+#[tokio::test(start_paused = true)]
+async fn a_ping_that_falls_due_while_a_frame_is_part_way_out_is_sent_after_it() {
+    // Every 5 s a new snapshot (~8.5 KB) goes to a socket that holds 1 KiB and is read only 5 s later, so
+    // the connection is nearly always part-way through a frame, including when its first ping falls due
+    // (10–30 s after connecting); that ping must still go out (skipping it left the client nothing to
+    // answer, and the idle limit then dropped it).
+    let versions = versions(9);
+    let (publish, public) = watch::channel(versions[0].clone());
+    let audiences = Audiences::default();
+    let mut client = connect(&audiences, &public, versions[0].clone(), 1024);
+    let mut opcodes = Vec::new();
+    for version in &versions {
+        publish.send_replace(version.clone());
+        tokio::time::sleep(Duration::from_secs(5)).await;
+        loop {
+            let (opcode, payload) = read_frame(&mut client)
+                .await
+                .expect("the connection is open");
+            opcodes.push(opcode);
+            if opcode == TEXT && seq_of(&payload) == version.seq {
+                break;
+            }
+        }
+    }
+    assert!(
+        opcodes.contains(&super::super::frames::PING),
+        "a ping within 45 s: {opcodes:?}"
+    );
+}
