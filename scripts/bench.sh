@@ -12,6 +12,7 @@
 # (the log is SQLite WAL with synchronous=FULL; set BENCH_DB_DIR=target/bench to include the disk);
 # BENCH_DATABASE=postgres to put the log in a throwaway PostgreSQL cluster in BENCH_DB_DIR instead (its own
 # unix socket, stopped at the end; Debian's postgresql server binaries, as the tests use).
+# PANELCAST_FANOUT_NICE (default 19) sets the server's fan-out threads and the load tool's crowd threads alike.
 # Only loopback traffic; every step is bounded in time and stops by itself.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
