@@ -12,7 +12,8 @@
 # (the log is SQLite WAL with synchronous=FULL; set BENCH_DB_DIR=target/bench to include the disk);
 # BENCH_DATABASE=postgres to put the log in a throwaway PostgreSQL cluster in BENCH_DB_DIR instead (its own
 # unix socket, stopped at the end; Debian's postgresql server binaries, as the tests use).
-# PANELCAST_FANOUT_NICE (default 19) sets the server's fan-out threads and the load tool's crowd threads alike.
+# PANELCAST_FANOUT_NICE, if set, sets the server's fan-out threads and the load tool's crowd threads alike
+# (unset, both take the server's default, `DEFAULT_FANOUT_NICE`).
 # Only loopback traffic; every step is bounded in time and stops by itself.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -66,7 +67,7 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), fd
 timeout 1200 "$BIN/loadgen" run --database-url "$DATABASE_URL" \
   --server 127.0.0.1:3100 --server-pid "$SERVER_PID" \
   --naive 127.0.0.1:3200 --naive-pid "$NAIVE_PID" \
-  --crowd-nice "${PANELCAST_FANOUT_NICE:-19}" \
+  ${PANELCAST_FANOUT_NICE:+--crowd-nice "$PANELCAST_FANOUT_NICE"} \
   --json "$OUT/loadgen.json" "$@"
 
 if [ "$ALL" = 1 ]; then

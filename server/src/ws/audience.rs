@@ -37,9 +37,9 @@ pub struct Audiences {
 }
 
 impl Audiences {
-    /// The audience of `meeting`, started (on the fan-out runtime) on its first viewer. An audience whose
-    /// public channel has closed (the meeting's writer stopped), or that follows another channel than
-    /// `public` (a new writer for the meeting), is replaced; its viewers stay with the channel they joined.
+    /// The audience of `meeting`, started (on the fan-out runtime) on its first viewer. A meeting keeps one
+    /// writer, so one public channel, for the server's life (the hub's registry never replaces a handle); an
+    /// audience whose channel has closed (shutdown) is replaced.
     pub fn of(
         &self,
         meeting: &str,
@@ -48,7 +48,7 @@ impl Audiences {
     ) -> Arc<Audience> {
         let mut by_meeting = self.by_meeting.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(audience) = by_meeting.get(meeting) {
-            if !audience.ended.is_cancelled() && audience.follows.same_channel(public) {
+            if !audience.ended.is_cancelled() {
                 return audience.clone();
             }
         }
@@ -60,8 +60,6 @@ impl Audiences {
 
 /// One meeting's public viewers.
 pub struct Audience {
-    /// The public channel this audience's fan-out follows.
-    follows: watch::Receiver<Arc<Published>>,
     shards: Vec<mpsc::UnboundedSender<Weak<PublicViewer>>>,
     next_shard: AtomicUsize,
     /// Cancelled when the meeting's public channel closes (shutdown): every viewer closes.
@@ -87,7 +85,6 @@ impl Audience {
             })
             .collect();
         Self {
-            follows: public.clone(),
             shards,
             next_shard: AtomicUsize::new(0),
             ended,
