@@ -49,6 +49,7 @@ ensure_cargo_leptos() {
   # Its lockfile pins cargo-util-schemas 0.14.2, which needs a newer rustc than 1.95.
   (cd "$dir" && cargo update -p cargo-util-schemas --precise 0.14.1 \
     && cargo install --path . --locked --features no_downloads)
+  rm -rf "$dir" # its build folder (1.6 GB): the binary is in ~/.cargo/bin, and a rebuild unpacks afresh
 }
 
 ensure_wasm_bindgen() {
@@ -57,6 +58,7 @@ ensure_wasm_bindgen() {
   local dir; dir=$(crate_source wasm-bindgen-cli "$WASM_BINDGEN_VERSION")
   # Its lockfile pins webpki-roots 1.0.11, which the registry mirror here lacks.
   (cd "$dir" && { cargo update -p webpki-roots --precise 1.0.10 || true; } && cargo install --path . --locked)
+  rm -rf "$dir" # its build folder (0.4 GB), as for cargo-leptos
 }
 
 ensure_wasm_opt() {

@@ -170,16 +170,31 @@ pub async fn storm(target: &Target, fleet: Fleet, current_seq: u64) -> (Fleet, R
     (fleet, row)
 }
 
+/// What [`many_meetings`] measured: each meeting's delays, change by change (ack -> each viewer's receipt).
+pub struct Changes {
+    /// `per_meeting[m][c]`: meeting `m`'s `c`-th change, one delay per viewer that received it.
+    pub per_meeting: Vec<Vec<Vec<Duration>>>,
+    /// Viewers that never reached their meeting's final `seq`.
+    pub missing: usize,
+    pub out_of_order: u64,
+}
+
+impl Changes {
+    /// Every delay of every meeting.
+    pub fn all(&self) -> impl Iterator<Item = Duration> + '_ {
+        self.per_meeting.iter().flatten().flatten().copied()
+    }
+}
+
 /// Many meetings live at once: each meeting's chair moves the agenda `rounds` times; within a round the
-/// meetings take turns `stagger` apart, as independent meetings would. Returns every delay, and the worst
-/// single meeting's p99.
+/// meetings take turns `stagger` apart, as independent meetings would.
 pub async fn many_meetings(
     fleets: Vec<Arc<Fleet>>,
     chair_cookie: Option<String>,
     addr: SocketAddr,
     rounds: usize,
     stagger: Duration,
-) -> anyhow::Result<(Vec<Duration>, f64, usize, u64)> {
+) -> anyhow::Result<Changes> {
     let count = fleets.len() as u32;
     let start = Instant::now();
     let mut tasks = Vec::new();
@@ -189,7 +204,7 @@ pub async fn many_meetings(
         let round_length = stagger * count.max(1);
         tasks.push(tokio::spawn(async move {
             let mut chair = Http::new(addr, cookie);
-            let mut delays = Vec::new();
+            let mut changes = Vec::new();
             let mut last = 0;
             for round in 0..rounds {
                 tokio::time::sleep_until((start + offset + round_length * round as u32).into())
@@ -198,22 +213,24 @@ pub async fn many_meetings(
                 let ack = Instant::now();
                 fleet.expect(seq);
                 fleet.wait_all(DELIVERY_LIMIT).await;
-                delays.extend(fleet.delays(seq, ack).into_iter().flatten());
+                changes.push(fleet.delays(seq, ack).into_iter().flatten().collect());
                 last = seq;
             }
             let missing = fleet.len() - fleet.holding(last);
-            anyhow::Ok((delays, missing))
+            anyhow::Ok((changes, missing))
         }));
     }
-    let mut all = Vec::new();
-    let mut worst: f64 = 0.0;
+    let mut per_meeting = Vec::new();
     let mut missing = 0;
     for task in tasks {
-        let (delays, lost) = task.await??;
-        worst = worst.max(Latency::of(delays.iter().copied()).p99_ms);
+        let (changes, lost) = task.await??;
+        per_meeting.push(changes);
         missing += lost;
-        all.extend(delays);
     }
     let out_of_order = fleets.iter().map(|f| f.out_of_order()).sum();
-    Ok((all, worst, missing, out_of_order))
+    Ok(Changes {
+        per_meeting,
+        missing,
+        out_of_order,
+    })
 }

@@ -12,6 +12,7 @@ mod fanout;
 mod fleet;
 mod floor;
 mod http;
+mod multi;
 mod net;
 mod report;
 mod setup;
@@ -300,7 +301,7 @@ async fn measure(args: RunArgs) -> anyhow::Result<()> {
     }
 
     if args.wants("multi") && args.meetings > 0 {
-        rows.extend(multi(&args, &panelcast, &mut people).await?);
+        rows.extend(multi::rows(&args, &panelcast, &mut people).await?);
     }
 
     let table = report::table(&rows);
@@ -321,122 +322,4 @@ async fn measure(args: RunArgs) -> anyhow::Result<()> {
 
 /// Longer than the server's public coalescing interval (250 ms): a change this long after the previous one
 /// is published to the public at once.
-const QUIET: Duration = Duration::from_millis(400);
-
-/// One meeting with its crowd alone, then every bench meeting with its crowd at once.
-async fn multi(
-    args: &RunArgs,
-    target: &Target,
-    people: &mut setup::People,
-) -> anyhow::Result<Vec<Row>> {
-    let ids: Vec<String> = (0..args.meetings).map(setup::bench_meeting).collect();
-    for id in &ids {
-        setup::open_at_first_item(&mut people.chair, id).await?;
-    }
-    let rounds = args.changes.max(3);
-    let stagger = Duration::from_millis(args.stagger_ms.max(1));
-    let (single, _) = fanout::connect(target, &ids[0], args.meeting_viewers).await;
-    let single = Arc::new(single);
-    let cookie = people.chair.cookie().map(str::to_owned);
-    // One unmeasured round first (each run), so neither figure includes a cold start; then a pause longer
-    // than the server's public coalescing interval, so the first measured change is not coalesced with it.
-    fanout::many_meetings(
-        vec![single.clone()],
-        cookie.clone(),
-        target.addr,
-        1,
-        stagger,
-    )
-    .await?;
-    tokio::time::sleep(QUIET).await;
-    // The lone meeting makes 4x as many changes (same spacing) so that its p99 rests on as many samples as
-    // a few hundred, not a handful: 100 viewers x 5 changes would make its p99 the 5th-worst delay.
-    let lone = |fleet: Arc<fleet::Fleet>, scenario: String, note: &'static str| {
-        lone_meeting(
-            fleet,
-            cookie.clone(),
-            target,
-            scenario,
-            note,
-            rounds * 4,
-            stagger * args.meetings as u32,
-        )
-    };
-    let alone = lone(
-        single.clone(),
-        format!("1 meeting x {} viewers", args.meeting_viewers),
-        "",
-    )
-    .await?;
-    let alone_latency = alone.latency.unwrap_or_default();
-    let mut fleets = vec![single];
-    for id in &ids[1..] {
-        let (fleet, _) = fanout::connect(target, id, args.meeting_viewers).await;
-        fleets.push(Arc::new(fleet));
-    }
-    let viewers = fleets.iter().map(|f| f.len()).sum();
-    // Diagnostic: the same lone meeting again, now with every other meeting's viewers connected but idle.
-    // Against the first figure it shows what the connections alone cost (memory, caches, pings); against
-    // the many-meetings figure, what the other meetings' changes cost.
-    let crowded = lone(
-        fleets[0].clone(),
-        format!(
-            "1 meeting x {} viewers, {} idle viewers of other meetings",
-            args.meeting_viewers,
-            viewers - fleets[0].len()
-        ),
-        " (diagnostic)",
-    )
-    .await?;
-    tokio::time::sleep(QUIET).await;
-    fanout::many_meetings(fleets.clone(), cookie.clone(), target.addr, 1, stagger).await?;
-    tokio::time::sleep(QUIET).await;
-    let (delays, worst, missing, out_of_order) =
-        fanout::many_meetings(fleets.clone(), cookie, target.addr, rounds, stagger).await?;
-    let mut many = Row::new(
-        &format!(
-            "{} meetings x {} viewers",
-            args.meetings, args.meeting_viewers
-        ),
-        target.name,
-        viewers,
-    );
-    let latency = report::Latency::of(delays);
-    let ratio = latency.p99_ms / alone_latency.p99_ms.max(1e-3);
-    many.latency = Some(latency);
-    many.missing = missing;
-    many.out_of_order = out_of_order;
-    many.figure = format!(
-        "p99 {ratio:.2}x one meeting's; worst meeting p99 {worst:.1} ms; changes {} ms apart",
-        stagger.as_millis()
-    );
-    many.target = "p99 <= 1.2x one meeting's".into();
-    many.pass = Some(ratio <= 1.2 && missing == 0);
-    for fleet in fleets {
-        if let Ok(fleet) = Arc::try_unwrap(fleet) {
-            fleet.close().await;
-        }
-    }
-    Ok(vec![alone, crowded, many])
-}
-
-/// One meeting's crowd alone changing: `changes` agenda moves `spacing` apart, as a row.
-async fn lone_meeting(
-    fleet: Arc<fleet::Fleet>,
-    cookie: Option<String>,
-    target: &Target,
-    scenario: String,
-    note: &str,
-    changes: usize,
-    spacing: Duration,
-) -> anyhow::Result<Row> {
-    let viewers = fleet.len();
-    let (delays, _, missing, out_of_order) =
-        fanout::many_meetings(vec![fleet], cookie, target.addr, changes, spacing).await?;
-    let mut row = Row::new(&scenario, target.name, viewers);
-    row.latency = Some(report::Latency::of(delays));
-    row.missing = missing;
-    row.out_of_order = out_of_order;
-    row.figure = format!("x{changes} changes{note}");
-    Ok(row)
-}
+pub const QUIET: Duration = Duration::from_millis(400);
