@@ -219,6 +219,11 @@ pub fn set_crowd_nice(nice: i32) {
     CROWD_NICE.store(nice.clamp(0, 19), Ordering::Relaxed);
 }
 
+/// The crowd's nice value, which the floor's stand-in writers take too.
+pub fn crowd_nice() -> i32 {
+    CROWD_NICE.load(Ordering::Relaxed)
+}
+
 /// Public crowds run on the tool's own crowd runtime, so that a signed-in console (the chair's) and the
 /// commands are not measured queued behind ten thousand public receipts in the tool's run queue, just as a
 /// real chair's device is not behind the public's; for the same reason its threads run at a lower priority
@@ -234,9 +239,7 @@ fn crowd_runtime(public: bool) -> tokio::runtime::Handle {
             tokio::runtime::Builder::new_multi_thread()
                 .worker_threads(2)
                 .thread_name("crowd")
-                .on_thread_start(|| {
-                    server::priority::lower_this_thread(CROWD_NICE.load(Ordering::Relaxed))
-                })
+                .on_thread_start(|| server::priority::lower_this_thread(crowd_nice()))
                 .enable_all()
                 .build()
                 .expect("the crowd runtime starts")

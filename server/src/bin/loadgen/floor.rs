@@ -3,9 +3,10 @@
 //! A stand-in server inside the tool accepts the crowd's websocket handshakes (same clients, same source
 //! addresses, same read path as against Panelcast), then for each change writes one ~300-byte patch frame to
 //! every connection with plain non-blocking `write` calls from two threads (one per core): no runtime, no
-//! task wake-ups, no meeting logic, no JSON work (at the fan-out's default priority, `DEFAULT_FANOUT_NICE`). Its delivery latency and CPU per write are therefore a lower
-//! bound for the real fan-out, set by the kernel's loopback TCP path and the co-located tool alone. The
-//! 1,000- and 10,000-viewer targets are judged against it in BENCH.md.
+//! task wake-ups, no meeting logic, no JSON work (at the crowd's priority, `--crowd-nice`, which
+//! `scripts/bench.sh` sets to the server's fan-out priority). Its delivery latency and CPU per write are
+//! therefore a lower bound for the real fan-out, set by the kernel's loopback TCP path and the co-located
+//! tool alone. The 1,000- and 10,000-viewer targets are judged against it in BENCH.md.
 
 use std::io::{ErrorKind, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -25,14 +26,13 @@ use crate::report::{Latency, Row};
 const PAYLOAD: usize = 300;
 /// Writer threads: one per core of this machine, like Panelcast's fan-out runtime.
 const WRITERS: usize = 2;
-/// The nice value of Panelcast's fan-out threads by default (`PANELCAST_FANOUT_NICE`).
-const FANOUT_NICE: i32 = server::config::DEFAULT_FANOUT_NICE;
 
 /// The stand-in server, run as a child process of the tool (`loadgen floor-serve`) so that, like a real
 /// server, it has its own descriptors and its own CPU time. Protocol on its stdin/stdout, one line each:
 /// it prints `listening <addr>`, then `ready` once `viewers` handshakes are done; each `change <seq>` it
 /// answers with `done` when the frame has been written to every viewer. It ends at the end of its stdin.
-pub fn serve(viewers: usize) -> anyhow::Result<()> {
+/// Its writer threads run at `nice`.
+pub fn serve(viewers: usize, nice: i32) -> anyhow::Result<()> {
     net::raise_fd_limit();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -45,7 +45,7 @@ pub fn serve(viewers: usize) -> anyhow::Result<()> {
             .strip_prefix("change ")
             .and_then(|n| n.trim().parse().ok())
             .ok_or_else(|| anyhow::anyhow!("bad request {line:?}"))?;
-        write_change(&crowd, seq);
+        write_change(&crowd, seq, nice);
         println!("done");
     }
     Ok(())
@@ -125,8 +125,9 @@ fn patch_frame(seq: u64) -> Vec<u8> {
     frame(&format!("{head}{}{tail}", "x".repeat(pad)))
 }
 
-/// Writes the frame to every connection, split over [`WRITERS`] threads; returns when all are written.
-fn write_change(crowd: &[TcpStream], seq: u64) {
+/// Writes the frame to every connection, split over [`WRITERS`] threads at `nice`; returns when all are
+/// written.
+fn write_change(crowd: &[TcpStream], seq: u64, nice: i32) {
     let bytes = patch_frame(seq);
     let share = crowd.len().div_ceil(WRITERS).max(1);
     thread::scope(|scope| {
@@ -135,7 +136,7 @@ fn write_change(crowd: &[TcpStream], seq: u64) {
             scope.spawn(move || {
                 // The same priority as Panelcast's fan-out threads and the tool's crowd, so the stand-in
                 // does not win the cores from the readers that a real server would share them with.
-                server::priority::lower_this_thread(FANOUT_NICE);
+                server::priority::lower_this_thread(nice);
                 for mut stream in part {
                     write_all_nonblocking(&mut stream, bytes);
                 }
@@ -168,6 +169,7 @@ impl Floor {
     async fn start(viewers: usize) -> anyhow::Result<(Floor, SocketAddr)> {
         let mut child = tokio::process::Command::new(std::env::current_exe()?)
             .args(["floor-serve", "--viewers", &viewers.to_string()])
+            .args(["--nice", &crate::fleet::crowd_nice().to_string()])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .kill_on_drop(true)

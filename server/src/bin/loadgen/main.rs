@@ -52,6 +52,9 @@ enum Cmd {
     FloorServe {
         #[arg(long)]
         viewers: usize,
+        /// Nice value of its writer threads (`run` passes its `--crowd-nice`).
+        #[arg(long, default_value_t = server::config::DEFAULT_FANOUT_NICE)]
+        nice: i32,
     },
 }
 
@@ -130,8 +133,8 @@ impl RunArgs {
 
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
-    if let Cmd::FloorServe { viewers } = args.command {
-        return floor::serve(viewers);
+    if let Cmd::FloorServe { viewers, nice } = args.command {
+        return floor::serve(viewers, nice);
     }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
