@@ -1,9 +1,10 @@
 //! Test fixtures of the public path: published versions of the demo meeting, and reading frames back.
 
-use std::sync::Arc;
+use std::{io::Cursor, sync::Arc};
 
 use app::meeting::{seed, Actor, Command, Meeting, Timestamp};
 use tokio::io::{AsyncRead, AsyncReadExt};
+use tokio_tungstenite::tungstenite::protocol::frame::FrameHeader;
 
 use crate::hub::Published;
 
@@ -37,19 +38,12 @@ pub fn versions(count: usize) -> Vec<Arc<Published>> {
         .collect()
 }
 
-/// The payload length and header length of the frame `bytes` starts with, once its header is complete.
-fn frame_len(bytes: &[u8]) -> Option<(usize, usize)> {
-    let at = match *bytes.get(1)? {
-        126 => 4,
-        127 => 10,
-        _ => 2,
-    };
-    let len = match bytes.get(..at)?[1] {
-        126 => usize::from(u16::from_be_bytes([bytes[2], bytes[3]])),
-        127 => u64::from_be_bytes(bytes[2..10].try_into().ok()?) as usize,
-        n => usize::from(n),
-    };
-    Some((len, at))
+/// The header at the start of `bytes`, read by tungstenite (a parser independent of the server's own
+/// framing): the header, its length and the payload's length; `None` while the header is incomplete.
+fn header(bytes: &[u8]) -> Option<(FrameHeader, usize, usize)> {
+    let mut cursor = Cursor::new(bytes);
+    let (header, len) = FrameHeader::parse(&mut cursor).expect("a valid frame header")?;
+    Some((header, cursor.position() as usize, len as usize))
 }
 
 /// Splits what a socket took into (opcode, payload) frames, checking that each is a final frame.
@@ -57,9 +51,9 @@ pub fn frames(bytes: &[u8]) -> Vec<(u8, Vec<u8>)> {
     let mut out = Vec::new();
     let mut rest = bytes;
     while !rest.is_empty() {
-        let (len, at) = frame_len(rest).expect("a whole header");
-        assert_eq!(rest[0] & 0x80, 0x80, "final frame");
-        out.push((rest[0] & 0x0f, rest[at..at + len].to_vec()));
+        let (header, at, len) = header(rest).expect("a whole header");
+        assert!(header.is_final, "final frame");
+        out.push((u8::from(header.opcode), rest[at..at + len].to_vec()));
         rest = &rest[at + len..];
     }
     out
@@ -67,19 +61,16 @@ pub fn frames(bytes: &[u8]) -> Vec<(u8, Vec<u8>)> {
 
 /// Reads the next whole frame a server wrote: (opcode, payload), or `None` once the connection has ended.
 pub async fn read_frame(client: &mut (impl AsyncRead + Unpin)) -> Option<(u8, Vec<u8>)> {
-    let mut head = vec![0u8; 2];
-    client.read_exact(&mut head).await.ok()?;
-    let extra = match head[1] {
-        126 => 2,
-        127 => 8,
-        _ => 0,
+    let mut head = Vec::with_capacity(10);
+    let (header, _, len) = loop {
+        head.push(client.read_u8().await.ok()?);
+        if let Some(parsed) = header(&head) {
+            break parsed;
+        }
     };
-    head.resize(2 + extra, 0);
-    client.read_exact(&mut head[2..]).await.ok()?;
-    let (len, _) = frame_len(&head)?;
     let mut payload = vec![0u8; len];
     client.read_exact(&mut payload).await.ok()?;
-    Some((head[0] & 0x0f, payload))
+    Some((u8::from(header.opcode), payload))
 }
 
 /// The `seq` of a public message (snapshot or patch).
