@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::fanout::{self, Target};
-use crate::report::{self, Latency, Row};
+use crate::report::{Latency, Row};
 use crate::{fleet, setup, RunArgs, QUIET};
 
 /// The lone meeting makes this many times as many changes as each of the many, in blocks of the same size.
@@ -150,7 +150,7 @@ async fn lone_meeting(
     let blocks = block_p99s(&delays, block);
     let typical = median(&blocks);
     let mut row = Row::new(&scenario, target.name, viewers);
-    row.latency = Some(report::Latency::of(delays.into_iter().flatten()));
+    row.latency = Some(Latency::of(delays.into_iter().flatten()));
     row.missing = changes.missing;
     row.out_of_order = changes.out_of_order;
     row.figure = format!(
