@@ -85,15 +85,25 @@ impl TestPostgres {
     fn run(&self, tool: &str, args: &[&str]) {
         let program = self.bin.join(tool);
         let output = if as_root() {
-            Command::new("runuser")
+            let runuser = runuser();
+            Command::new(&runuser)
                 .args(["-u", "postgres", "--"])
                 .arg(&program)
                 .args(args)
                 .output()
+                .unwrap_or_else(|e| {
+                    panic!(
+                        "cannot run {} through {}: {e}",
+                        program.display(),
+                        runuser.display()
+                    )
+                })
         } else {
-            Command::new(&program).args(args).output()
-        }
-        .unwrap_or_else(|e| panic!("cannot run {}: {e}", program.display()));
+            Command::new(&program)
+                .args(args)
+                .output()
+                .unwrap_or_else(|e| panic!("cannot run {}: {e}", program.display()))
+        };
         assert!(
             output.status.success(),
             "{tool} failed: {}{}",
@@ -123,6 +133,16 @@ fn server_binaries() -> Option<PathBuf> {
         .collect();
     versions.sort();
     versions.pop().map(|(_, bin)| bin)
+}
+
+/// `runuser` (util-linux) lives in `/usr/sbin`, which a stripped `PATH` (e.g. `env -i`) may lack; look there
+/// first so a missing `PATH` entry is not reported as a missing `initdb`.
+fn runuser() -> PathBuf {
+    ["/usr/sbin/runuser", "/sbin/runuser"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists())
+        .unwrap_or_else(|| PathBuf::from("runuser"))
 }
 
 fn as_root() -> bool {
