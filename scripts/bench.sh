@@ -70,6 +70,12 @@ timeout 1200 "$BIN/loadgen" run --database-url "$DATABASE_URL" \
   ${PANELCAST_FANOUT_NICE:+--crowd-nice "$PANELCAST_FANOUT_NICE"} \
   --json "$OUT/loadgen.json" "$@"
 
+# The server's own view of the run: how long its commands took (decide → log → apply → publish), to tell a
+# slow command from a slow delivery when the chair's console misses.
+curl -sf http://127.0.0.1:3100/metrics >"$OUT/metrics.txt" &&
+  echo "server command time (panelcast_command_seconds, cumulative buckets):" &&
+  grep -E '^panelcast_command_seconds_(bucket|count)' "$OUT/metrics.txt" | sed 's/^panelcast_command_seconds_/  /'
+
 if [ "$ALL" = 1 ]; then
   command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk brotli; }
   echo "## SSR meeting page: wrk -t2 -c64 -d20s (public, no session)"

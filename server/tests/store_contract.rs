@@ -75,6 +75,7 @@ contract!(
     meetings_have_independent_sequences,
     load_after_returns_only_the_later_events,
     two_writers_racing_for_one_seq_one_wins_the_other_conflicts,
+    an_instance_whose_last_append_was_overtaken_conflicts_then_continues_the_chain,
     appends_to_different_meetings_at_once_all_succeed,
     the_hash_chain_verifies_and_detects_an_edited_row,
     replaying_the_log_rebuilds_the_state_that_was_applied_live,
@@ -284,6 +285,55 @@ async fn two_writers_racing_for_one_seq_one_wins_the_other_conflicts(db: &TestDb
         store.verify_chain(&id).await.expect("chain intact"),
         at + for_rounds
     );
+}
+
+/// Two instances on one database: A appends, B (its own store, its own remembered heads) appends after it,
+/// then A appends again from the seq it last wrote. A's shortcut (it remembers its own last head) must not
+/// fork the log: the append is a conflict and writes nothing; after catching up A appends after B's event,
+/// and the chain verifies across the writers.
+async fn an_instance_whose_last_append_was_overtaken_conflicts_then_continues_the_chain(
+    db: &TestDb,
+) {
+    let a = &db.store;
+    let b = EventStore::connect(&db.url).await.expect("second instance");
+    let id = MeetingId("shared".into());
+    let events = log_of(3);
+    assert_eq!(
+        a.append(&id, 0, &Actor::System, AT, &events[..2])
+            .await
+            .expect("A"),
+        2
+    );
+    assert_eq!(
+        b.append(&id, 2, &Actor::Commissioner, AT, &events[..1])
+            .await
+            .expect("B"),
+        3
+    );
+    let stale = a
+        .append(&id, 2, &Actor::System, AT, &events[..2])
+        .await
+        .expect_err("A's head is stale");
+    assert!(
+        matches!(stale, StoreError::Conflict { expected: 2, .. }),
+        "got {stale:?}"
+    );
+    let log = a.load(&id).await.expect("load");
+    assert_eq!(log.len(), 3, "the refused append wrote nothing");
+    assert_eq!(log[2].actor, Actor::Commissioner);
+    assert_eq!(
+        a.append(&id, 3, &Actor::System, AT, &events[..2])
+            .await
+            .expect("A again"),
+        5
+    );
+    assert_eq!(
+        b.append(&id, 5, &Actor::Commissioner, AT, &events[..1])
+            .await
+            .expect("B again"),
+        6
+    );
+    assert_eq!(a.verify_chain(&id).await.expect("one chain"), 6);
 }
 
 /// Each meeting has its own writer, so appends to different meetings do overlap; none may fail.

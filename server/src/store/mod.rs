@@ -6,12 +6,14 @@
 //! other server instances sharing the database catch up (`hub::follow`).
 
 mod connect;
+mod heads;
 
 use app::meeting::{Actor, Event, MeetingId};
 use sha2::{Digest, Sha256};
 use sqlx::{AnyPool, Row};
 
 pub use connect::Backend;
+use heads::{insert_sql, Heads};
 
 use crate::error::StoreError;
 
@@ -32,12 +34,13 @@ pub struct StoredEvent {
     pub hash: String,
 }
 
-/// Handle to the database; cheap to clone (the pool is reference-counted).
+/// Handle to the database; cheap to clone (the pool and the remembered heads are reference-counted).
 #[derive(Debug, Clone)]
 pub struct EventStore {
     backend: Backend,
     pool: AnyPool,
     url: String,
+    heads: Heads,
 }
 
 impl EventStore {
@@ -49,6 +52,7 @@ impl EventStore {
             backend,
             pool,
             url: url.to_owned(),
+            heads: Heads::default(),
         })
     }
 
@@ -82,8 +86,18 @@ impl EventStore {
             .collect())
     }
 
-    /// Appends `events` (caused by one command of `actor`) after `expected_seq`, in one transaction.
+    /// Appends `events` (caused by one command of `actor`) after `expected_seq`, all or none.
     /// Returns the seq of the last event written (`expected_seq` when `events` is empty).
+    ///
+    /// The rows go in as **one** multi-row `INSERT`, atomic on its own: on SQLite that single statement is
+    /// the whole transaction (it takes the write lock at its start, waiting up to `busy_timeout`, so it
+    /// cannot fail with `SQLITE_BUSY_SNAPSHOT` the way a read-then-write transaction did); on PostgreSQL it
+    /// shares a transaction with the `NOTIFY`. The chain needs the previous row's hash: after its own append
+    /// the store remembers each meeting's head, so the next append of that meeting skips reading it back.
+    /// Either way the `(meeting_id, seq)` primary key refuses a seq that another writer took first, reported
+    /// as [`StoreError::Conflict`]. Each statement is a round trip to SQLite's worker thread, so this path
+    /// (one statement instead of `BEGIN`, `SELECT`, `INSERT`…, `COMMIT`) is what keeps a ballot's
+    /// acknowledgement short while the fan-out keeps both cores busy.
     pub async fn append(
         &self,
         meeting: &MeetingId,
@@ -95,33 +109,13 @@ impl EventStore {
         if events.is_empty() {
             return Ok(expected_seq);
         }
-        let mut tx = match self.backend {
-            // Takes SQLite's write lock at the start. A plain (deferred) `BEGIN` reads first and upgrades at
-            // the INSERT, and when another meeting's append commits in between, the upgrade fails at once with
-            // SQLITE_BUSY_SNAPSHOT ("database is locked", code 517) instead of waiting: two meetings' commands
-            // at the same moment made one of them "unavailable" (the store contract now tests this).
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            // READ COMMITTED: two instances may both read the same last seq; the primary key refuses the
-            // second INSERT, reported as a conflict.
-            Backend::Postgres => self.pool.begin().await?,
+        let mut prev_hash = match self.heads.remembered(meeting, expected_seq) {
+            Some(hash) => hash,
+            None => self.head_at(meeting, expected_seq).await?,
         };
-        let last: Option<(i64, String)> = sqlx::query_as(
-            "SELECT seq, hash FROM meeting_event WHERE meeting_id = $1 ORDER BY seq DESC LIMIT 1",
-        )
-        .bind(&meeting.0)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let (last_seq, mut prev_hash) = match last {
-            Some((seq, hash)) => (seq as u64, hash),
-            None => (0, GENESIS_HASH.to_owned()),
-        };
-        if last_seq != expected_seq {
-            return Err(StoreError::Conflict {
-                expected: expected_seq,
-                found: last_seq,
-            });
-        }
         let actor_json = serde_json::to_string(actor)?;
+        let sql = insert_sql(events.len());
+        let mut insert = sqlx::query(&sql);
         let mut seq = expected_seq;
         for event in events {
             seq += 1;
@@ -134,31 +128,60 @@ impl EventStore {
                 &actor_json,
                 &payload,
             );
-            sqlx::query(
-                "INSERT INTO meeting_event (meeting_id, seq, recorded_at, actor, payload, prev_hash, hash) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(&meeting.0)
-            .bind(seq as i64)
-            .bind(recorded_at)
-            .bind(&actor_json)
-            .bind(&payload)
-            .bind(&prev_hash)
-            .bind(&hash)
-            .execute(&mut *tx)
-            .await
-            .map_err(|e| StoreError::conflict_or(e, expected_seq))?;
-            prev_hash = hash;
+            insert = insert
+                .bind(meeting.0.clone())
+                .bind(seq as i64)
+                .bind(recorded_at.to_owned())
+                .bind(actor_json.clone())
+                .bind(payload)
+                .bind(std::mem::replace(&mut prev_hash, hash.clone()))
+                .bind(hash);
         }
-        if self.backend == Backend::Postgres {
-            sqlx::query("SELECT pg_notify($1, $2)")
-                .bind(EVENT_CHANNEL)
-                .bind(&meeting.0)
-                .execute(&mut *tx)
-                .await?;
+        let inserted = match self.backend {
+            Backend::Sqlite => insert.execute(&self.pool).await,
+            Backend::Postgres => {
+                let mut tx = self.pool.begin().await?;
+                let inserted = insert.execute(&mut *tx).await;
+                if inserted.is_ok() {
+                    sqlx::query("SELECT pg_notify($1, $2)")
+                        .bind(EVENT_CHANNEL)
+                        .bind(&meeting.0)
+                        .execute(&mut *tx)
+                        .await?;
+                    tx.commit().await?;
+                }
+                inserted
+            }
+        };
+        if let Err(error) = inserted {
+            self.heads.forget(meeting);
+            return Err(StoreError::conflict_or(error, expected_seq));
         }
-        tx.commit().await?;
+        self.heads.remember(meeting, seq, prev_hash);
         Ok(seq)
+    }
+
+    /// The hash of the meeting's last event, which must be `expected_seq` (else another writer got there
+    /// first: [`StoreError::Conflict`]). A written row never changes, so this needs no transaction around the
+    /// insert that follows: the primary key catches a writer that appends in between.
+    async fn head_at(&self, meeting: &MeetingId, expected_seq: u64) -> Result<String, StoreError> {
+        let last: Option<(i64, String)> = sqlx::query_as(
+            "SELECT seq, hash FROM meeting_event WHERE meeting_id = $1 ORDER BY seq DESC LIMIT 1",
+        )
+        .bind(&meeting.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        let (last_seq, hash) = match last {
+            Some((seq, hash)) => (seq as u64, hash),
+            None => (0, GENESIS_HASH.to_owned()),
+        };
+        if last_seq != expected_seq {
+            return Err(StoreError::Conflict {
+                expected: expected_seq,
+                found: last_seq,
+            });
+        }
+        Ok(hash)
     }
 
     /// The whole log of one meeting in `seq` order (empty for an unknown meeting).
