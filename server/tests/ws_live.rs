@@ -152,6 +152,33 @@ async fn signing_out_closes_the_sessions_socket() {
     app.sign_out(&cookie).await;
     let saw_closing = closed_with_reason(&mut socket).await;
     assert!(saw_closing, "the server said why it closed");
+    assert!(
+        !signed_in_as(&app, &cookie).await,
+        "the signed-out cookie is not taken for the member (not even from the sessions just looked up)"
+    );
+}
+
+/// Whether a new websocket opened with `cookie` is the member's (else it is a public one).
+async fn signed_in_as(app: &TestApp, cookie: &str) -> bool {
+    let mut socket = app.connect_with_cookie(DEMO, cookie).await;
+    let ServerMsg::Snapshot { view, .. } = next_msg(&mut socket).await else {
+        panic!("snapshot")
+    };
+    view.viewer.member.is_some()
+}
+
+/// Whether `GET /api/v1/meetings/{DEMO}` with `cookie` is answered with the member's view.
+async fn member_over_http(app: &TestApp, cookie: &str) -> bool {
+    let view: serde_json::Value = reqwest::Client::new()
+        .get(format!("{}/api/v1/meetings/{DEMO}", app.base))
+        .header("Cookie", cookie)
+        .send()
+        .await
+        .expect("view")
+        .json()
+        .await
+        .expect("json");
+    !view["view"]["viewer"]["member"].is_null()
 }
 
 /// A sign-out this instance did not hear of (on PostgreSQL, announced by another instance while this one's
@@ -167,6 +194,11 @@ async fn a_sign_out_not_heard_of_closes_the_sessions_socket_at_the_catch_up() {
     let kept = app
         .session_cookie(member_actor("mike-hill"), "Mr Mike Hill")
         .await;
+    // A third session only ever makes HTTP requests (no socket to close): it was looked up a moment ago.
+    let http_only = app
+        .session_cookie(member_actor("ashley-clark"), "Cllr Ashley Clark")
+        .await;
+    assert!(member_over_http(&app, &http_only).await, "signed in");
     let mut ended_socket = app.connect_with_cookie(DEMO, &ended).await;
     let mut kept_socket = app.connect_with_cookie(DEMO, &kept).await;
     for socket in [&mut ended_socket, &mut kept_socket] {
@@ -184,6 +216,12 @@ async fn a_sign_out_not_heard_of_closes_the_sessions_socket_at_the_catch_up() {
         .expect("end the session in the database")
         .rows_affected();
     assert_eq!(ended_rows, 1);
+    sqlx::query("UPDATE session SET ended_at = $1 WHERE display_name = $2")
+        .bind(server::clock::now().0)
+        .bind("Cllr Ashley Clark")
+        .execute(app.store.pool())
+        .await
+        .expect("end the HTTP-only session in the database");
     app.app_state
         .auth
         .close_sockets_of_ended_sessions()
@@ -193,6 +231,15 @@ async fn a_sign_out_not_heard_of_closes_the_sessions_socket_at_the_catch_up() {
     assert!(
         closed_with_reason(&mut ended_socket).await,
         "the ended session's socket closes, saying why"
+    );
+    assert!(
+        !signed_in_as(&app, &ended).await,
+        "after the catch-up the ended session is asked of the database again, not taken as still live"
+    );
+    assert!(signed_in_as(&app, &kept).await, "the other session is");
+    assert!(
+        !member_over_http(&app, &http_only).await,
+        "a session ended elsewhere that had no socket here is asked of the database again after the catch-up"
     );
     // The other session's socket stays open: a change still reaches it.
     app.ok(&app.chair().await, DEMO, Command::OpenMeeting).await;

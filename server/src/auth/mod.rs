@@ -5,6 +5,7 @@
 //! The link is redeemed by a POST, not by the GET, so a link-preview bot cannot use it up.
 
 mod routes;
+mod sessions;
 pub mod store;
 mod tokens;
 
@@ -40,6 +41,8 @@ pub struct Auth {
     announce_sign_outs: bool,
     /// Live websockets by session token hash (never the token itself, so a sign-out can be announced).
     sockets: Arc<Mutex<HashMap<String, CancellationToken>>>,
+    /// Sessions found live a moment ago ([`sessions`]: at most 5 s, forgotten on sign-out).
+    sessions: sessions::Sessions,
 }
 
 /// The session a request came with, kept beside its [`Identity`] so sign-out and sockets can find it.
@@ -63,6 +66,7 @@ impl Auth {
             secure_cookies: secure,
             announce_sign_outs: store.backend() == Backend::Postgres,
             sockets: Default::default(),
+            sessions: Default::default(),
         }
     }
 
@@ -102,6 +106,7 @@ impl Auth {
     /// catch-up for sign-outs announced while this instance was not listening (`crate::peers`, after each
     /// (re)connection). Expired sessions' sockets close too, which is what a reconnect would find anyway.
     pub async fn close_sockets_of_ended_sessions(&self) -> Result<(), crate::error::StoreError> {
+        self.sessions.forget_all();
         let watched: Vec<String> = self
             .sockets
             .lock()
@@ -117,8 +122,10 @@ impl Auth {
         Ok(())
     }
 
-    /// Closes every websocket of the session whose token hashes to `session_hash`.
+    /// Closes every websocket of the session whose token hashes to `session_hash` (it signed out, here or
+    /// on another instance), and forgets that it was live.
     pub fn close_sockets_of(&self, session_hash: &str) {
+        self.sessions.forget(session_hash);
         let token = self
             .sockets
             .lock()
@@ -126,6 +133,34 @@ impl Auth {
             .remove(session_hash);
         if let Some(token) = token {
             token.cancel();
+        }
+    }
+}
+
+impl Auth {
+    /// The identity of `session` if it is live: from [`sessions`] when it was looked up a moment ago, else
+    /// from the database. A database failure counts as not signed in, logged once.
+    async fn live_session(&self, session: &str) -> Option<Identity> {
+        let hash = token_hash(session);
+        let ticket =
+            match self
+                .sessions
+                .get(&hash, crate::clock::now().0, std::time::Instant::now())
+            {
+                Ok(identity) => return Some(identity),
+                Err(ticket) => ticket,
+            };
+        match store::session_identity(&self.pool, &hash).await {
+            Ok(Some((identity, expires_at))) => {
+                self.sessions
+                    .put(hash, identity.clone(), expires_at, ticket);
+                Some(identity)
+            }
+            Ok(None) => None,
+            Err(error) => {
+                tracing::error!(%error, "session lookup failed; treating the request as public");
+                None
+            }
         }
     }
 }
@@ -142,17 +177,11 @@ pub async fn identify(
     if let Some(cookie) = jar.get(SESSION_COOKIE) {
         let session = cookie.value();
         if tokens::looks_like_token(session) {
-            match store::session_identity(&auth.pool, session).await {
-                Ok(Some(found)) => {
-                    identity = found;
-                    request
-                        .extensions_mut()
-                        .insert(SessionKey(session.to_owned()));
-                }
-                Ok(None) => {}
-                Err(error) => {
-                    tracing::error!(%error, "session lookup failed; treating the request as public")
-                }
+            if let Some(found) = auth.live_session(session).await {
+                identity = found;
+                request
+                    .extensions_mut()
+                    .insert(SessionKey(session.to_owned()));
             }
         }
     }

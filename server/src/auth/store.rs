@@ -85,23 +85,27 @@ pub async fn redeem_link(
     )))
 }
 
-/// The identity of a live session, or `None` if it is unknown, expired or ended.
+/// The identity of a live session and when it expires (Unix ms), or `None` if it is unknown, expired or
+/// ended.
 pub async fn session_identity(
     pool: &AnyPool,
-    session: &str,
-) -> Result<Option<Identity>, StoreError> {
-    let row: Option<(String, String)> =
-        sqlx::query_as(concat!("SELECT principal, display_name ", live_session!()))
-            .bind(token_hash(session))
-            .bind(clock::now().0)
-            .fetch_optional(pool)
-            .await?;
-    row.map(|(principal, display_name)| {
-        Ok(Identity {
+    session_hash: &str,
+) -> Result<Option<(Identity, i64)>, StoreError> {
+    let row: Option<(String, String, i64)> = sqlx::query_as(concat!(
+        "SELECT principal, display_name, expires_at ",
+        live_session!()
+    ))
+    .bind(session_hash)
+    .bind(clock::now().0)
+    .fetch_optional(pool)
+    .await?;
+    row.map(|(principal, display_name, expires_at)| {
+        let identity = Identity {
             actor: serde_json::from_str(&principal)?,
             display_name,
             signed_in: true,
-        })
+        };
+        Ok((identity, expires_at))
     })
     .transpose()
 }
