@@ -74,9 +74,14 @@ async fn the_meetings_list_names_the_demo_meeting() {
 #[tokio::test]
 async fn metrics_are_exposed_for_prometheus() {
     let app = spawn_app().await;
+    let mut viewer = app.connect(DEMO).await;
+    let mut follower = app::protocol::Follower::new();
     let chair = app.chair().await;
-    app.ok(&chair, DEMO, app::meeting::Command::OpenMeeting)
+    let seq = app
+        .ok(&chair, DEMO, app::meeting::Command::OpenMeeting)
         .await;
+    // The viewer has the change, so its fan-out write was timed.
+    view_at_least(&mut viewer, &mut follower, seq).await;
     let text = reqwest::get(format!("{}/metrics", app.base))
         .await
         .expect("get")
@@ -84,4 +89,9 @@ async fn metrics_are_exposed_for_prometheus() {
         .await
         .expect("body");
     assert!(text.contains("panelcast_commands_total"), "{text}");
+    let fanned_out = text
+        .lines()
+        .find_map(|l| l.strip_prefix("panelcast_fanout_seconds_count "))
+        .and_then(|n| n.trim().parse::<u64>().ok());
+    assert!(fanned_out.is_some_and(|n| n >= 1), "{text}");
 }
