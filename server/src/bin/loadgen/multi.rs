@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use crate::fanout::{self, Target};
 use crate::report::{Latency, Row};
-use crate::{fleet, setup, RunArgs, QUIET};
+use crate::{fleet, net, setup, RunArgs, QUIET};
 
 /// The lone meeting makes this many times as many changes as each of the many, in blocks of the same size.
 const LONE_BLOCKS: usize = 8;
@@ -88,8 +88,10 @@ pub async fn rows(
     tokio::time::sleep(QUIET).await;
     fanout::many_meetings(fleets.clone(), cookie.clone(), target.addr, 1, stagger).await?;
     tokio::time::sleep(QUIET).await;
+    let steal = net::Steal::start();
     let changes =
         fanout::many_meetings(fleets.clone(), cookie, target.addr, rounds, stagger).await?;
+    let steal = steal.note();
     let mut many = Row::new(
         &format!(
             "{} meetings x {} viewers",
@@ -118,7 +120,7 @@ pub async fn rows(
     many.figure = format!(
         "median meeting's p99 {typical:.1} ms = {ratio:.2}x one meeting's ({alone_p99:.1} ms, x{rounds} \
          changes each); {within} of {} meetings within 1.2x; worst meeting {worst:.1} ms; pooled p99 \
-         {pooled_ratio:.2}x; changes {} ms apart",
+         {pooled_ratio:.2}x; changes {} ms apart{steal}",
         per_meeting.len(),
         stagger.as_millis()
     );
@@ -145,6 +147,7 @@ async fn lone_meeting(
 ) -> anyhow::Result<(Row, f64)> {
     let viewers = fleet.len();
     let count = block * LONE_BLOCKS;
+    let steal = net::Steal::start();
     let changes = fanout::many_meetings(vec![fleet], cookie, target.addr, count, spacing).await?;
     let delays = changes.per_meeting.into_iter().next().unwrap_or_default();
     let blocks = block_p99s(&delays, block);
@@ -154,9 +157,10 @@ async fn lone_meeting(
     row.missing = changes.missing;
     row.out_of_order = changes.out_of_order;
     row.figure = format!(
-        "x{count} changes{note}; p99 per {block} changes: median {typical:.1} ms, {:.1}-{:.1} ms",
+        "x{count} changes{note}; p99 per {block} changes: median {typical:.1} ms, {:.1}-{:.1} ms{}",
         blocks.iter().copied().fold(f64::INFINITY, f64::min),
-        blocks.iter().copied().fold(0.0, f64::max)
+        blocks.iter().copied().fold(0.0, f64::max),
+        steal.note()
     );
     Ok((row, typical))
 }

@@ -165,6 +165,47 @@ pub fn cpu_time(pid: u32) -> Option<Duration> {
     Some(Duration::from_micros(ticks * 1_000_000 / per_second))
 }
 
+/// CPU time the hypervisor took from this virtual machine so far, all CPUs (`steal`, the 8th figure of
+/// `/proc/stat`'s `cpu` line): on a shared host, time the measured servers wanted and did not get.
+pub fn steal_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/stat").ok()?;
+    let ticks: u64 = stat
+        .lines()
+        .next()?
+        .strip_prefix("cpu ")?
+        .split_whitespace()
+        .nth(7)?
+        .parse()
+        .ok()?;
+    let per_second = rustix::param::clock_ticks_per_second().max(1);
+    Some(Duration::from_micros(ticks * 1_000_000 / per_second))
+}
+
+/// Host steal over a phase of the run, as a share of the machine's CPU time.
+pub struct Steal {
+    started: std::time::Instant,
+    stolen: Option<Duration>,
+}
+
+impl Steal {
+    pub fn start() -> Self {
+        Self {
+            started: std::time::Instant::now(),
+            stolen: steal_time(),
+        }
+    }
+
+    /// `"; host steal 1.2 % of CPU"` since `start`, or nothing where `/proc/stat` has no steal figure.
+    pub fn note(&self) -> String {
+        let (Some(before), Some(after)) = (self.stolen, steal_time()) else {
+            return String::new();
+        };
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as f64;
+        let share = (after - before).as_secs_f64() / (self.started.elapsed().as_secs_f64() * cores);
+        format!("; host steal {:.1} % of CPU", 100.0 * share)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{live_update, Update};
@@ -186,6 +227,16 @@ mod tests {
             })
         );
         assert_eq!(live_update(r#"{"type":"closing","reason":"x"}"#), None);
+    }
+
+    #[test]
+    fn reads_the_machines_steal_time_which_never_goes_back() {
+        let Some(before) = super::steal_time() else {
+            return; // not Linux, or a kernel without the figure: the note is then left out
+        };
+        let after = super::steal_time().expect("read once, read again");
+        assert!(after >= before);
+        assert!(super::Steal::start().note().starts_with("; host steal "));
     }
 
     #[test]
