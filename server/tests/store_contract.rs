@@ -297,21 +297,14 @@ async fn an_instance_whose_last_append_was_overtaken_conflicts_then_continues_th
     let a = &db.store;
     let b = EventStore::connect(&db.url).await.expect("second instance");
     let id = MeetingId("shared".into());
-    let events = log_of(3);
-    assert_eq!(
-        a.append(&id, 0, &Actor::System, AT, &events[..2])
-            .await
-            .expect("A"),
-        2
-    );
-    assert_eq!(
-        b.append(&id, 2, &Actor::Commissioner, AT, &events[..1])
-            .await
-            .expect("B"),
-        3
-    );
-    let stale = a
-        .append(&id, 2, &Actor::System, AT, &events[..2])
+    // `n` events after `from`, as `actor`; the seq of the last.
+    let append = |store: &EventStore, from: u64, actor: Actor, n: usize| {
+        let (store, id) = (store.clone(), id.clone());
+        async move { store.append(&id, from, &actor, AT, &log_of(n)).await }
+    };
+    assert_eq!(append(a, 0, Actor::System, 2).await.expect("A"), 2);
+    assert_eq!(append(&b, 2, Actor::Commissioner, 1).await.expect("B"), 3);
+    let stale = append(a, 2, Actor::System, 2)
         .await
         .expect_err("A's head is stale");
     assert!(
@@ -321,14 +314,9 @@ async fn an_instance_whose_last_append_was_overtaken_conflicts_then_continues_th
     let log = a.load(&id).await.expect("load");
     assert_eq!(log.len(), 3, "the refused append wrote nothing");
     assert_eq!(log[2].actor, Actor::Commissioner);
+    assert_eq!(append(a, 3, Actor::System, 2).await.expect("A again"), 5);
     assert_eq!(
-        a.append(&id, 3, &Actor::System, AT, &events[..2])
-            .await
-            .expect("A again"),
-        5
-    );
-    assert_eq!(
-        b.append(&id, 5, &Actor::Commissioner, AT, &events[..1])
+        append(&b, 5, Actor::Commissioner, 1)
             .await
             .expect("B again"),
         6
