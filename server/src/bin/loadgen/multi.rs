@@ -1,11 +1,12 @@
 //! The many-meetings scenario: one meeting's crowd alone, the same with every other meeting's viewers idle
 //! (a diagnostic), then every bench meeting changing at once, `--stagger-ms` apart.
 //!
-//! Target: "per-meeting p99 <= 1.2x a single meeting's", compared like with like. Each meeting of the many
-//! makes `rounds` changes, so its p99 is taken over `rounds` changes of 100 viewers; the lone meeting makes
-//! 8 x `rounds` changes, and its p99 is taken over each block of `rounds` consecutive changes. The row
-//! passes when the median meeting's p99 is at most 1.2x the lone meeting's median block p99, with no viewer
-//! missing. (Until session 8 the tool pooled the delays instead: the many meetings' p99 over 500 changes
+//! Target: "per-meeting p99 <= 1.2x a single meeting's", compared like with like. A meeting's p99 is taken
+//! over each block of `rounds` consecutive changes of its 100 viewers: the lone meeting makes 8 blocks, each
+//! of the many makes 4 (every meeting changing once per round). The row passes when the median block p99 of
+//! the many is at most 1.2x the lone meeting's median block p99, with no viewer missing. Several blocks on
+//! both sides, over 20 s and more, so that a few seconds in which the host takes this VM's CPU (steal, seen
+//! at 20 % over one 5 s phase in session 9) shift a quarter of the blocks, not the median. (Until session 8 the tool pooled the delays instead: the many meetings' p99 over 500 changes
 //! against the lone meeting's over 20. A change's viewers are delayed together, so a pooled p99 is set by
 //! the worst ~1 % of *changes*: the worst 5 of 500 against the worst 1 of 20. If 2 % of changes are slow
 //! for any reason, the lone meeting's 20 include a slow one a third of the time, the many's 500 include the
@@ -18,8 +19,9 @@ use crate::fanout::{self, Target};
 use crate::report::{Latency, Row};
 use crate::{fleet, net, setup, RunArgs, QUIET};
 
-/// The lone meeting makes this many times as many changes as each of the many, in blocks of the same size.
+/// Blocks of `rounds` changes the lone meeting makes, and each of the many meetings.
 const LONE_BLOCKS: usize = 8;
+const MANY_BLOCKS: usize = 4;
 
 /// One meeting with its crowd alone, then every bench meeting with its crowd at once.
 pub async fn rows(
@@ -89,8 +91,14 @@ pub async fn rows(
     fanout::many_meetings(fleets.clone(), cookie.clone(), target.addr, 1, stagger).await?;
     tokio::time::sleep(QUIET).await;
     let steal = net::Steal::start();
-    let changes =
-        fanout::many_meetings(fleets.clone(), cookie, target.addr, rounds, stagger).await?;
+    let changes = fanout::many_meetings(
+        fleets.clone(),
+        cookie,
+        target.addr,
+        rounds * MANY_BLOCKS,
+        stagger,
+    )
+    .await?;
     let steal = steal.note();
     let mut many = Row::new(
         &format!(
@@ -118,9 +126,9 @@ pub async fn rows(
     many.missing = changes.missing;
     many.out_of_order = changes.out_of_order;
     many.figure = format!(
-        "median meeting's p99 {typical:.1} ms = {ratio:.2}x one meeting's ({alone_p99:.1} ms, x{rounds} \
-         changes each); {within} of {} meetings within 1.2x; worst meeting {worst:.1} ms; pooled p99 \
-         {pooled_ratio:.2}x; changes {} ms apart{steal}",
+        "median meeting's p99 {typical:.1} ms = {ratio:.2}x one meeting's ({alone_p99:.1} ms; p99s over \
+         {rounds} changes, {MANY_BLOCKS} per meeting); {within} of {} within 1.2x; worst {worst:.1} ms; \
+         pooled p99 {pooled_ratio:.2}x; changes {} ms apart{steal}",
         per_meeting.len(),
         stagger.as_millis()
     );
