@@ -76,6 +76,7 @@ contract!(
     load_after_returns_only_the_later_events,
     two_writers_racing_for_one_seq_one_wins_the_other_conflicts,
     an_instance_whose_last_append_was_overtaken_conflicts_then_continues_the_chain,
+    an_append_too_large_for_one_statement_is_written_whole_or_not_at_all,
     appends_to_different_meetings_at_once_all_succeed,
     the_hash_chain_verifies_and_detects_an_edited_row,
     replaying_the_log_rebuilds_the_state_that_was_applied_live,
@@ -322,6 +323,46 @@ async fn an_instance_whose_last_append_was_overtaken_conflicts_then_continues_th
         6
     );
     assert_eq!(a.verify_chain(&id).await.expect("one chain"), 6);
+}
+
+/// An append of more rows than one statement takes (500) goes in as several statements in one transaction:
+/// all of it in order with one unbroken chain, or — when its seq is taken — none of it.
+async fn an_append_too_large_for_one_statement_is_written_whole_or_not_at_all(db: &TestDb) {
+    let store = &db.store;
+    let id = MeetingId("large".into());
+    let events = log_of(1_201);
+    assert_eq!(
+        store
+            .append(&id, 0, &Actor::System, AT, &events)
+            .await
+            .expect("large append"),
+        1_201
+    );
+    let stale = store
+        .append(&id, 1_000, &Actor::System, AT, &events)
+        .await
+        .expect_err("seq 1,001 is taken");
+    assert!(
+        matches!(
+            stale,
+            StoreError::Conflict {
+                expected: 1_000,
+                ..
+            }
+        ),
+        "got {stale:?}"
+    );
+    assert_eq!(
+        store
+            .append(&id, 1_201, &Actor::System, AT, &events[..1])
+            .await
+            .expect("the next append"),
+        1_202
+    );
+    let log = store.load(&id).await.expect("load");
+    assert_eq!(log.len(), 1_202, "the refused append wrote nothing");
+    assert!(log.iter().zip(1..).all(|(e, seq)| e.seq == seq));
+    assert_eq!(store.verify_chain(&id).await.expect("one chain"), 1_202);
 }
 
 /// Each meeting has its own writer, so appends to different meetings do overlap; none may fail.

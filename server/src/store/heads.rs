@@ -12,9 +12,6 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use app::meeting::MeetingId;
 
-/// The columns of one log row, in the order [`insert_sql`] binds them.
-const COLUMNS: usize = 7;
-
 /// Each meeting's last appended `(seq, hash)`, as written by this store.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Heads(Arc<Mutex<HashMap<String, (u64, String)>>>);
@@ -43,35 +40,9 @@ impl Heads {
     }
 }
 
-/// `INSERT` of `rows` log rows in one statement, numbered placeholders (`$1` …), which both SQLite and
-/// PostgreSQL accept.
-pub(super) fn insert_sql(rows: usize) -> String {
-    let mut sql = String::from(
-        "INSERT INTO meeting_event (meeting_id, seq, recorded_at, actor, payload, prev_hash, hash) VALUES ",
-    );
-    for row in 0..rows {
-        if row > 0 {
-            sql.push_str(", ");
-        }
-        let first = row * COLUMNS + 1;
-        let placeholders: Vec<String> = (first..first + COLUMNS).map(|n| format!("${n}")).collect();
-        sql.push('(');
-        sql.push_str(&placeholders.join(", "));
-        sql.push(')');
-    }
-    sql
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn one_row_binds_seven_placeholders_and_more_rows_continue_the_numbering() {
-        assert!(insert_sql(1).ends_with("VALUES ($1, $2, $3, $4, $5, $6, $7)"));
-        assert!(insert_sql(2)
-            .ends_with("VALUES ($1, $2, $3, $4, $5, $6, $7), ($8, $9, $10, $11, $12, $13, $14)"));
-    }
 
     #[test]
     fn a_head_is_remembered_only_for_its_own_seq_and_forgotten_after_a_failure() {

@@ -7,13 +7,14 @@
 
 mod connect;
 mod heads;
+mod rows;
 
 use app::meeting::{Actor, Event, MeetingId};
 use sha2::{Digest, Sha256};
 use sqlx::{AnyPool, Row};
 
 pub use connect::Backend;
-use heads::{insert_sql, Heads};
+use heads::Heads;
 
 use crate::error::StoreError;
 
@@ -89,10 +90,11 @@ impl EventStore {
     /// Appends `events` (caused by one command of `actor`) after `expected_seq`, all or none.
     /// Returns the seq of the last event written (`expected_seq` when `events` is empty).
     ///
-    /// The rows go in as **one** multi-row `INSERT`, atomic on its own: on SQLite that single statement is
+    /// On SQLite the rows go in as **one** multi-row `INSERT`, atomic on its own: that single statement is
     /// the whole transaction (it takes the write lock at its start, waiting up to `busy_timeout`, so it
-    /// cannot fail with `SQLITE_BUSY_SNAPSHOT` the way a read-then-write transaction did); on PostgreSQL it
-    /// shares a transaction with the `NOTIFY`. The chain needs the previous row's hash: after its own append
+    /// cannot fail with `SQLITE_BUSY_SNAPSHOT` the way a read-then-write transaction did). On PostgreSQL it
+    /// shares a transaction with the `NOTIFY`, as do the statements of an append too large for one
+    /// ([`rows::ROWS_PER_STATEMENT`]). The chain needs the previous row's hash: after its own append
     /// the store remembers each meeting's head, so the next append of that meeting skips reading it back.
     /// Either way the `(meeting_id, seq)` primary key refuses a seq that another writer took first, reported
     /// as [`StoreError::Conflict`]. Each statement is a round trip to SQLite's worker thread, so this path
@@ -109,56 +111,66 @@ impl EventStore {
         if events.is_empty() {
             return Ok(expected_seq);
         }
-        let mut prev_hash = match self.heads.remembered(meeting, expected_seq) {
+        let prev_hash = match self.heads.remembered(meeting, expected_seq) {
             Some(hash) => hash,
             None => self.head_at(meeting, expected_seq).await?,
         };
-        let actor_json = serde_json::to_string(actor)?;
-        let sql = insert_sql(events.len());
-        let mut insert = sqlx::query(&sql);
-        let mut seq = expected_seq;
-        for event in events {
-            seq += 1;
-            let payload = serde_json::to_string(event)?;
-            let hash = chain_hash(
-                &prev_hash,
-                &meeting.0,
-                seq,
-                recorded_at,
-                &actor_json,
-                &payload,
-            );
-            insert = insert
-                .bind(meeting.0.clone())
-                .bind(seq as i64)
-                .bind(recorded_at.to_owned())
-                .bind(actor_json.clone())
-                .bind(payload)
-                .bind(std::mem::replace(&mut prev_hash, hash.clone()))
-                .bind(hash);
-        }
-        let inserted = match self.backend {
-            Backend::Sqlite => insert.execute(&self.pool).await,
-            Backend::Postgres => {
-                let mut tx = self.pool.begin().await?;
-                let inserted = insert.execute(&mut *tx).await;
-                if inserted.is_ok() {
-                    sqlx::query("SELECT pg_notify($1, $2)")
-                        .bind(EVENT_CHANNEL)
-                        .bind(&meeting.0)
-                        .execute(&mut *tx)
-                        .await?;
-                    tx.commit().await?;
-                }
-                inserted
-            }
+        let actor_json = rows::actor_json(actor)?;
+        let rows = rows::chain(
+            meeting,
+            expected_seq,
+            prev_hash,
+            recorded_at,
+            &actor_json,
+            events,
+        )?;
+        let inserted = if self.backend == Backend::Sqlite && rows.len() <= rows::ROWS_PER_STATEMENT
+        {
+            let sql = rows::insert_sql(rows.len());
+            rows::insert(&sql, meeting, recorded_at, &actor_json, &rows)
+                .execute(&self.pool)
+                .await
+                .map(drop)
+        } else {
+            self.insert_in_transaction(meeting, recorded_at, &actor_json, &rows)
+                .await
         };
         if let Err(error) = inserted {
             self.heads.forget(meeting);
             return Err(StoreError::conflict_or(error, expected_seq));
         }
-        self.heads.remember(meeting, seq, prev_hash);
-        Ok(seq)
+        let head = rows.into_iter().next_back().expect("events is not empty");
+        self.heads.remember(meeting, head.seq, head.hash);
+        Ok(head.seq)
+    }
+
+    /// The rows in statements of at most [`rows::ROWS_PER_STATEMENT`] in one transaction (SQLite's taking the
+    /// write lock at its start), with PostgreSQL's `NOTIFY` in it; nothing is written unless all of it is.
+    async fn insert_in_transaction(
+        &self,
+        meeting: &MeetingId,
+        recorded_at: &str,
+        actor_json: &str,
+        rows: &[rows::LogRow],
+    ) -> Result<(), sqlx::Error> {
+        let mut tx = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        };
+        for chunk in rows.chunks(rows::ROWS_PER_STATEMENT) {
+            let sql = rows::insert_sql(chunk.len());
+            rows::insert(&sql, meeting, recorded_at, actor_json, chunk)
+                .execute(&mut *tx)
+                .await?;
+        }
+        if self.backend == Backend::Postgres {
+            sqlx::query("SELECT pg_notify($1, $2)")
+                .bind(EVENT_CHANNEL)
+                .bind(&meeting.0)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await
     }
 
     /// The hash of the meeting's last event, which must be `expected_seq` (else another writer got there

@@ -1,0 +1,129 @@
+//! The rows one append writes: each event's payload and its link in the hash chain, and the `INSERT`
+//! statements that write them.
+//!
+//! An append of up to [`ROWS_PER_STATEMENT`] rows (every command so far: a handful of events) is one
+//! statement. A larger one is split into statements of that many rows, run in one transaction by the
+//! caller, which keeps each statement's parameters (7 a row) far below SQLite's limit of 32,766 and
+//! PostgreSQL's of 65,535.
+
+use app::meeting::{Actor, Event, MeetingId};
+use sqlx::{any::AnyArguments, query::Query, Any};
+
+use super::chain_hash;
+use crate::error::StoreError;
+
+/// The columns of one log row, in the order [`insert`] binds them.
+const COLUMNS: usize = 7;
+
+/// At most this many rows in one `INSERT` (3,500 parameters).
+pub(super) const ROWS_PER_STATEMENT: usize = 500;
+
+/// One event as stored: after `seq - 1`, whose hash is `prev_hash`.
+pub(super) struct LogRow {
+    pub seq: u64,
+    pub payload: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// The rows for `events` appended by `actor_json` after event `after`, whose hash is `prev_hash`.
+pub(super) fn chain(
+    meeting: &MeetingId,
+    after: u64,
+    prev_hash: String,
+    recorded_at: &str,
+    actor_json: &str,
+    events: &[Event],
+) -> Result<Vec<LogRow>, StoreError> {
+    let mut prev_hash = prev_hash;
+    let mut rows = Vec::with_capacity(events.len());
+    for (seq, event) in (after + 1..).zip(events) {
+        let payload = serde_json::to_string(event)?;
+        let hash = chain_hash(
+            &prev_hash,
+            &meeting.0,
+            seq,
+            recorded_at,
+            actor_json,
+            &payload,
+        );
+        rows.push(LogRow {
+            seq,
+            payload,
+            prev_hash: std::mem::replace(&mut prev_hash, hash.clone()),
+            hash,
+        });
+    }
+    Ok(rows)
+}
+
+/// The actor's column, as stored.
+pub(super) fn actor_json(actor: &Actor) -> Result<String, StoreError> {
+    Ok(serde_json::to_string(actor)?)
+}
+
+/// One `INSERT` of `rows` (at most [`ROWS_PER_STATEMENT`]); `sql` is [`insert_sql`] of their count.
+pub(super) fn insert<'q>(
+    sql: &'q str,
+    meeting: &MeetingId,
+    recorded_at: &str,
+    actor_json: &str,
+    rows: &[LogRow],
+) -> Query<'q, Any, AnyArguments<'q>> {
+    rows.iter().fold(sqlx::query(sql), |insert, row| {
+        insert
+            .bind(meeting.0.clone())
+            .bind(row.seq as i64)
+            .bind(recorded_at.to_owned())
+            .bind(actor_json.to_owned())
+            .bind(row.payload.clone())
+            .bind(row.prev_hash.clone())
+            .bind(row.hash.clone())
+    })
+}
+
+/// `INSERT` of `rows` log rows in one statement, numbered placeholders (`$1` …), which both SQLite and
+/// PostgreSQL accept.
+pub(super) fn insert_sql(rows: usize) -> String {
+    let mut sql = String::from(
+        "INSERT INTO meeting_event (meeting_id, seq, recorded_at, actor, payload, prev_hash, hash) VALUES ",
+    );
+    for row in 0..rows {
+        if row > 0 {
+            sql.push_str(", ");
+        }
+        let first = row * COLUMNS + 1;
+        let placeholders: Vec<String> = (first..first + COLUMNS).map(|n| format!("${n}")).collect();
+        sql.push('(');
+        sql.push_str(&placeholders.join(", "));
+        sql.push(')');
+    }
+    sql
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_row_binds_seven_placeholders_and_more_rows_continue_the_numbering() {
+        assert!(insert_sql(1).ends_with("VALUES ($1, $2, $3, $4, $5, $6, $7)"));
+        assert!(insert_sql(2)
+            .ends_with("VALUES ($1, $2, $3, $4, $5, $6, $7), ($8, $9, $10, $11, $12, $13, $14)"));
+    }
+
+    #[test]
+    fn each_row_links_to_the_one_before_it() {
+        let meeting = MeetingId("m".into());
+        let events = vec![app::meeting::seed::demo_meetings().remove(0).1.remove(0); 3];
+        let rows = chain(&meeting, 4, "h4".into(), "t", "a", &events).expect("rows");
+        assert_eq!(rows.iter().map(|r| r.seq).collect::<Vec<_>>(), [5, 6, 7]);
+        assert_eq!(rows[0].prev_hash, "h4");
+        assert_eq!(rows[1].prev_hash, rows[0].hash);
+        assert_eq!(rows[2].prev_hash, rows[1].hash);
+        assert_eq!(
+            rows[0].hash,
+            chain_hash("h4", "m", 5, "t", "a", &rows[0].payload)
+        );
+    }
+}
