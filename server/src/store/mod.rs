@@ -90,11 +90,11 @@ impl EventStore {
     /// Appends `events` (caused by one command of `actor`) after `expected_seq`, all or none.
     /// Returns the seq of the last event written (`expected_seq` when `events` is empty).
     ///
-    /// On SQLite the rows go in as **one** multi-row `INSERT`, atomic on its own: that single statement is
-    /// the whole transaction (it takes the write lock at its start, waiting up to `busy_timeout`, so it
-    /// cannot fail with `SQLITE_BUSY_SNAPSHOT` the way a read-then-write transaction did). On PostgreSQL it
-    /// shares a transaction with the `NOTIFY`, as do the statements of an append too large for one
-    /// ([`rows::ROWS_PER_STATEMENT`]). The chain needs the previous row's hash: after its own append
+    /// The rows go in as **one** statement, atomic on its own: on SQLite a multi-row `INSERT`, which takes the
+    /// write lock at its start (waiting up to `busy_timeout`, so it cannot fail with `SQLITE_BUSY_SNAPSHOT`
+    /// the way a read-then-write transaction did); on PostgreSQL the same `INSERT` in a `WITH` whose query
+    /// sends the `NOTIFY`, delivered on commit like before. An append too large for one statement
+    /// ([`rows::ROWS_PER_STATEMENT`]) is several, in one transaction. The chain needs the previous row's hash: after its own append
     /// the store remembers each meeting's head, so the next append of that meeting skips reading it back.
     /// Either way the `(meeting_id, seq)` primary key refuses a seq that another writer took first, reported
     /// as [`StoreError::Conflict`]. Each statement is a round trip to SQLite's worker thread, so this path
@@ -124,13 +124,16 @@ impl EventStore {
             &actor_json,
             events,
         )?;
-        let inserted = if self.backend == Backend::Sqlite && rows.len() <= rows::ROWS_PER_STATEMENT
-        {
-            let sql = rows::insert_sql(rows.len());
-            rows::insert(&sql, meeting, recorded_at, &actor_json, &rows)
-                .execute(&self.pool)
-                .await
-                .map(drop)
+        let inserted = if rows.len() <= rows::ROWS_PER_STATEMENT {
+            let sql = match self.backend {
+                Backend::Sqlite => rows::insert_sql(rows.len()),
+                Backend::Postgres => rows::insert_and_notify_sql(rows.len()),
+            };
+            let mut statement = rows::insert(&sql, meeting, recorded_at, &actor_json, &rows);
+            if self.backend == Backend::Postgres {
+                statement = statement.bind(EVENT_CHANNEL).bind(meeting.0.clone());
+            }
+            statement.execute(&self.pool).await.map(drop)
         } else {
             self.insert_in_transaction(meeting, recorded_at, &actor_json, &rows)
                 .await

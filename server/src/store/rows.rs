@@ -2,7 +2,7 @@
 //! statements that write them.
 //!
 //! An append of up to [`ROWS_PER_STATEMENT`] rows (every command so far: a handful of events) is one
-//! statement. A larger one is split into statements of that many rows, run in one transaction by the
+//! statement (on PostgreSQL with its `NOTIFY` in it). A larger one is split into statements of that many rows, run in one transaction by the
 //! caller, which keeps each statement's parameters (7 a row) far below SQLite's limit of 32,766 and
 //! PostgreSQL's of 65,535.
 
@@ -101,6 +101,18 @@ pub(super) fn insert_sql(rows: usize) -> String {
     sql
 }
 
+/// PostgreSQL: the `INSERT` of `rows` rows and, in the same statement (so in the same implicit transaction),
+/// `NOTIFY` on the channel bound after the rows with the meeting id after it. A data-modifying `WITH` runs
+/// exactly once whether or not the query reads it; an error in it fails the statement, notification and all.
+pub(super) fn insert_and_notify_sql(rows: usize) -> String {
+    let channel = rows * COLUMNS + 1;
+    format!(
+        "WITH written AS ({} RETURNING seq) SELECT pg_notify(${channel}, ${})",
+        insert_sql(rows),
+        channel + 1
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +122,14 @@ mod tests {
         assert!(insert_sql(1).ends_with("VALUES ($1, $2, $3, $4, $5, $6, $7)"));
         assert!(insert_sql(2)
             .ends_with("VALUES ($1, $2, $3, $4, $5, $6, $7), ($8, $9, $10, $11, $12, $13, $14)"));
+    }
+
+    #[test]
+    fn the_notification_takes_the_two_placeholders_after_the_rows() {
+        let sql = insert_and_notify_sql(2);
+        assert!(sql.starts_with("WITH written AS (INSERT INTO meeting_event"));
+        assert!(sql.contains("($8, $9, $10, $11, $12, $13, $14) RETURNING seq)"));
+        assert!(sql.ends_with("SELECT pg_notify($15, $16)"));
     }
 
     #[test]
