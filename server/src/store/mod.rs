@@ -94,12 +94,13 @@ impl EventStore {
     /// write lock at its start (waiting up to `busy_timeout`, so it cannot fail with `SQLITE_BUSY_SNAPSHOT`
     /// the way a read-then-write transaction did); on PostgreSQL the same `INSERT` in a `WITH` whose query
     /// sends the `NOTIFY`, delivered on commit like before. An append too large for one statement
-    /// ([`rows::ROWS_PER_STATEMENT`]) is several, in one transaction. The chain needs the previous row's hash: after its own append
-    /// the store remembers each meeting's head, so the next append of that meeting skips reading it back.
-    /// Either way the `(meeting_id, seq)` primary key refuses a seq that another writer took first, reported
-    /// as [`StoreError::Conflict`]. Each statement is a round trip to SQLite's worker thread, so this path
-    /// (one statement instead of `BEGIN`, `SELECT`, `INSERT`…, `COMMIT`) is what keeps a ballot's
-    /// acknowledgement short while the fan-out keeps both cores busy.
+    /// ([`rows::ROWS_PER_STATEMENT`]) is several, in one transaction. The chain needs the previous row's
+    /// hash: after its own append the store remembers each meeting's head, so the next append of that meeting
+    /// skips reading it back. Either way the `(meeting_id, seq)` primary key refuses a seq that another writer
+    /// took first, reported as [`StoreError::Conflict`]. Each statement is a round trip to the database (on
+    /// SQLite, to the connection's worker thread), so one statement instead of `BEGIN`, `SELECT`,
+    /// `INSERT`…, `COMMIT` is what keeps a ballot's acknowledgement short while the fan-out keeps both cores
+    /// busy.
     pub async fn append(
         &self,
         meeting: &MeetingId,
@@ -115,7 +116,7 @@ impl EventStore {
             Some(hash) => hash,
             None => self.head_at(meeting, expected_seq).await?,
         };
-        let actor_json = rows::actor_json(actor)?;
+        let actor_json = serde_json::to_string(actor)?;
         let rows = rows::chain(
             meeting,
             expected_seq,
@@ -131,7 +132,7 @@ impl EventStore {
             };
             let mut statement = rows::insert(&sql, meeting, recorded_at, &actor_json, &rows);
             if self.backend == Backend::Postgres {
-                statement = statement.bind(EVENT_CHANNEL).bind(meeting.0.clone());
+                statement = statement.bind(EVENT_CHANNEL).bind(&meeting.0);
             }
             statement.execute(&self.pool).await.map(drop)
         } else {
@@ -147,8 +148,10 @@ impl EventStore {
         Ok(head.seq)
     }
 
-    /// The rows in statements of at most [`rows::ROWS_PER_STATEMENT`] in one transaction (SQLite's taking the
-    /// write lock at its start), with PostgreSQL's `NOTIFY` in it; nothing is written unless all of it is.
+    /// The rows in statements of at most [`rows::ROWS_PER_STATEMENT`] in one transaction, with PostgreSQL's
+    /// `NOTIFY` in it; nothing is written unless all of it is. SQLite's takes the write lock at its start
+    /// (`BEGIN IMMEDIATE`): a deferred `BEGIN` would upgrade at the first `INSERT` and fail at once with
+    /// `SQLITE_BUSY_SNAPSHOT` if another meeting's append committed in between, instead of waiting.
     async fn insert_in_transaction(
         &self,
         meeting: &MeetingId,

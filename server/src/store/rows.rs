@@ -2,11 +2,11 @@
 //! statements that write them.
 //!
 //! An append of up to [`ROWS_PER_STATEMENT`] rows (every command so far: a handful of events) is one
-//! statement (on PostgreSQL with its `NOTIFY` in it). A larger one is split into statements of that many rows, run in one transaction by the
-//! caller, which keeps each statement's parameters (7 a row) far below SQLite's limit of 32,766 and
-//! PostgreSQL's of 65,535.
+//! statement (on PostgreSQL with its `NOTIFY` in it). A larger one is split into statements of that many
+//! rows, run in one transaction by the caller, which keeps each statement's parameters (7 a row) far below
+//! SQLite's limit of 32,766 and PostgreSQL's of 65,535.
 
-use app::meeting::{Actor, Event, MeetingId};
+use app::meeting::{Event, MeetingId};
 use sqlx::{any::AnyArguments, query::Query, Any};
 
 use super::chain_hash;
@@ -57,28 +57,24 @@ pub(super) fn chain(
     Ok(rows)
 }
 
-/// The actor's column, as stored.
-pub(super) fn actor_json(actor: &Actor) -> Result<String, StoreError> {
-    Ok(serde_json::to_string(actor)?)
-}
-
-/// One `INSERT` of `rows` (at most [`ROWS_PER_STATEMENT`]); `sql` is [`insert_sql`] of their count.
+/// One `INSERT` of `rows` (at most [`ROWS_PER_STATEMENT`]); `sql` is [`insert_sql`] of their count. The
+/// values are bound by reference: the rows outlive the statement.
 pub(super) fn insert<'q>(
     sql: &'q str,
-    meeting: &MeetingId,
-    recorded_at: &str,
-    actor_json: &str,
-    rows: &[LogRow],
+    meeting: &'q MeetingId,
+    recorded_at: &'q str,
+    actor_json: &'q str,
+    rows: &'q [LogRow],
 ) -> Query<'q, Any, AnyArguments<'q>> {
     rows.iter().fold(sqlx::query(sql), |insert, row| {
         insert
-            .bind(meeting.0.clone())
+            .bind(&meeting.0)
             .bind(row.seq as i64)
-            .bind(recorded_at.to_owned())
-            .bind(actor_json.to_owned())
-            .bind(row.payload.clone())
-            .bind(row.prev_hash.clone())
-            .bind(row.hash.clone())
+            .bind(recorded_at)
+            .bind(actor_json)
+            .bind(&row.payload)
+            .bind(&row.prev_hash)
+            .bind(&row.hash)
     })
 }
 
