@@ -135,21 +135,16 @@ impl Auth {
             token.cancel();
         }
     }
-}
 
-impl Auth {
     /// The identity of `session` if it is live: from [`sessions`] when it was looked up a moment ago, else
     /// from the database. A database failure counts as not signed in, logged once.
     async fn live_session(&self, session: &str) -> Option<Identity> {
         let hash = token_hash(session);
-        let ticket =
-            match self
-                .sessions
-                .get(&hash, crate::clock::now().0, std::time::Instant::now())
-            {
-                Ok(identity) => return Some(identity),
-                Err(ticket) => ticket,
-            };
+        let now = (crate::clock::now().0, std::time::Instant::now());
+        let ticket = match self.sessions.get(&hash, now.0, now.1) {
+            Ok(identity) => return Some(identity),
+            Err(ticket) => ticket,
+        };
         match store::session_identity(&self.pool, &hash).await {
             Ok(Some((identity, expires_at))) => {
                 self.sessions
