@@ -161,8 +161,13 @@ pub fn cpu_time(pid: u32) -> Option<Duration> {
     let fields: Vec<&str> = after.split_whitespace().collect();
     // `after` starts at field 3 (state): utime is field 14, stime field 15.
     let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(from_clock_ticks(ticks))
+}
+
+/// `/proc`'s CPU times are in clock ticks (`USER_HZ`).
+fn from_clock_ticks(ticks: u64) -> Duration {
     let per_second = rustix::param::clock_ticks_per_second().max(1);
-    Some(Duration::from_micros(ticks * 1_000_000 / per_second))
+    Duration::from_micros(ticks * 1_000_000 / per_second)
 }
 
 /// CPU time the hypervisor took from this virtual machine so far, all CPUs (`steal`, the 8th figure of
@@ -177,8 +182,7 @@ pub fn steal_time() -> Option<Duration> {
         .nth(7)?
         .parse()
         .ok()?;
-    let per_second = rustix::param::clock_ticks_per_second().max(1);
-    Some(Duration::from_micros(ticks * 1_000_000 / per_second))
+    Some(from_clock_ticks(ticks))
 }
 
 /// Host steal over a phase of the run, as a share of the machine's CPU time.

@@ -66,7 +66,7 @@ struct Ballots {
     delays: Vec<Duration>,
     /// Submission → the member's own acknowledgement (the server's command path alone).
     acks: Vec<Duration>,
-    /// The slowest ballot to reach the chair: its delay and when it was submitted, after the first.
+    /// The slowest ballot to reach the chair: its delay, and when it was submitted after the run started.
     worst: Option<(Duration, Duration)>,
     /// The server's RSS (bytes), one sample per second.
     rss: Vec<u64>,
