@@ -1,6 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 
-// cargo-leptos starts the server (LEPTOS_SITE_ADDR) before running these tests and stops it afterwards.
+// `cargo xtask end-to-end` starts the server (LEPTOS_SITE_ADDR) before running these tests and stops it afterwards.
 // The browser is Debian's Chromium: Playwright's own browser download cannot work on these machines.
 const baseURL = `http://${process.env.LEPTOS_SITE_ADDR ?? "127.0.0.1:3000"}`;
 

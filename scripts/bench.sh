@@ -77,27 +77,18 @@ curl -sf http://127.0.0.1:3100/metrics >"$OUT/metrics.txt" &&
   grep -E '^panelcast_command_seconds_(bucket|count)' "$OUT/metrics.txt" | sed 's/^panelcast_command_seconds_/  /'
 
 if [ "$ALL" = 1 ]; then
-  command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk brotli; }
+  command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
   echo "## SSR meeting page: wrk -t2 -c64 -d20s (public, no session)"
   timeout 60 wrk -t2 -c64 -d20s --latency http://127.0.0.1:3100/meetings/2022-12-06 | tee "$OUT/ssr.txt"
 
-  # The bundle exactly as served: cargo-leptos builds it (profile wasm-release), splits it at the `#[lazy]`
+  # The bundle exactly as served: the build driver builds it (profile wasm-release), splits it at the `#[lazy]`
   # functions (app/src/ui/split.rs), runs wasm-bindgen and wasm-opt -Oz on every part. The public meeting page
   # loads only panelcast.wasm, panelcast.js and the split loader (__wasm_split.*.js); every other page adds the
-  # chunks listed for it in __wasm_split_manifest.json.
-  echo "## wasm bundle (hydrate, cargo leptos build --release --split, brotli -q 11)"
+  # chunks listed for it in __wasm_split_manifest.json. `bundle-size` measures brotli quality 11 of each.
+  echo "## wasm bundle (hydrate, cargo xtask site --release, brotli -q 11)"
   . scripts/ensure-tools.sh >/dev/null
-  cargo leptos build --release --split --frontend-only
-  rm -rf "$OUT/wasm" && mkdir -p "$OUT/wasm"
-  for f in target/site/pkg/*.wasm target/site/pkg/*.js; do
-    name=$(basename "$f")
-    brotli -c -q 11 "$f" >"$OUT/wasm/$name.br"
-    size=$(stat -c %s "$OUT/wasm/$name.br")
-    echo "$name: $(stat -c %s "$f") bytes raw, $size bytes brotli"
-  done | tee "$OUT/wasm.txt"
-  echo "public meeting page downloads (panelcast.wasm + panelcast.js + split loader): $(
-    stat -c %s "$OUT"/wasm/panelcast.wasm.br "$OUT"/wasm/panelcast.js.br "$OUT"/wasm/__wasm_split.*.js.br |
-      awk '{ s += $1 } END { print s }') bytes brotli" | tee -a "$OUT/wasm.txt"
+  cargo xtask site --release
+  cargo xtask bundle-size | tee "$OUT/wasm.txt"
 
   echo "## cargo bench -p app --bench core"
   cargo bench -p app --bench core 2>&1 | grep -E "^[a-z].*|time:" | tee "$OUT/criterion.txt"

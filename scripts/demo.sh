@@ -7,10 +7,10 @@ cd "$(dirname "$0")/.."
 . scripts/ensure-tools.sh
 ensure_wasm_target
 ensure_wasm_opt
-ensure_wasm_bindgen
-ensure_cargo_leptos
-# `--split`: the browser bundle is code-split (app/src/ui/split.rs); a build without it does not load.
-cargo leptos build --release --split
+ensure_esbuild
+# The build driver (xtask/, docs/TOOLCHAIN.md): the code-split browser bundle, the stylesheet and assets into
+# target/site, and the release server.
+cargo xtask build --release
 export LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg LEPTOS_OUTPUT_NAME=panelcast
 export LEPTOS_SITE_ADDR=${PANELCAST_ADDR:-127.0.0.1:3000}
 exec target/release/server serve --demo-links

@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # Installs, idempotently, every tool that building and testing Panelcast needs on a fresh Debian machine:
-# the wasm32 target, cargo-leptos and wasm-bindgen-cli (built from their crates, see ../shared/toolchain.md),
-# wasm-opt from the npm `binaryen` package (Debian's 108 breaks hydration), Debian Chromium, the PostgreSQL
-# server (the store contract and multi-instance tests start throwaway clusters of it), and the end2end npm
-# packages. Source it (`. scripts/ensure-tools.sh`) so that PATH keeps the tools folder first:
-# cargo-leptos must find every tool on PATH and never try to download one.
+# the wasm32 target, wasm-opt from the npm `binaryen` package (Debian's 108 breaks hydration) and esbuild from
+# npm (it minifies the JS glue), Debian Chromium, the PostgreSQL server (the store contract and multi-instance
+# tests start throwaway clusters of it), and the end2end npm packages. The build itself is `cargo xtask`
+# (xtask/), which does wasm-split and wasm-bindgen in-process: no cargo-leptos or wasm-bindgen-cli to build.
+# Source it (`. scripts/ensure-tools.sh`) so that PATH keeps the tools folder first.
+#
+# Optional, for `cargo leptos watch --split` during development only (about 15 minutes to build on 2 cores):
+# `. scripts/ensure-tools.sh && ensure_cargo_leptos` builds cargo-leptos 0.3.11 and wasm-bindgen-cli from their
+# crates with the fixes docs/TOOLCHAIN.md describes.
 set -euo pipefail
 
 PANELCAST_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PANELCAST_CACHE=${PANELCAST_CACHE:-$HOME/.cache/panelcast}
 CARGO_LEPTOS_VERSION=0.3.11
 BINARYEN_VERSION=123
+ESBUILD_VERSION=0.28.2
 # wasm-bindgen-cli must equal the wasm-bindgen library in Cargo.lock, or the generated glue does not match.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' \
   "$PANELCAST_ROOT/Cargo.lock" 2>/dev/null || true)
@@ -43,6 +48,7 @@ ensure_wasm_target() {
 }
 
 ensure_cargo_leptos() {
+  ensure_wasm_bindgen
   if cargo-leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then return; fi
   log "building cargo-leptos $CARGO_LEPTOS_VERSION (about 15 minutes on 2 cores)"
   local dir; dir=$(crate_source cargo-leptos "$CARGO_LEPTOS_VERSION")
@@ -66,6 +72,13 @@ ensure_wasm_opt() {
   log "installing wasm-opt from npm binaryen@$BINARYEN_VERSION"
   (cd "$PANELCAST_CACHE/npm-tools" && { [ -f package.json ] || echo '{"private":true}' > package.json; } \
     && npm install --no-audit --no-fund --save-exact "binaryen@$BINARYEN_VERSION" >/dev/null)
+}
+
+ensure_esbuild() {
+  if esbuild --version 2>/dev/null | grep -qx "$ESBUILD_VERSION"; then return; fi
+  log "installing esbuild $ESBUILD_VERSION from npm"
+  (cd "$PANELCAST_CACHE/npm-tools" && { [ -f package.json ] || echo '{"private":true}' > package.json; } \
+    && npm install --no-audit --no-fund --save-exact "esbuild@$ESBUILD_VERSION" >/dev/null)
 }
 
 ensure_chromium() {
@@ -96,9 +109,8 @@ ensure_all_tools() {
   ensure_chromium
   ensure_postgres
   ensure_wasm_opt
+  ensure_esbuild
   ensure_end2end_packages
-  ensure_wasm_bindgen
-  ensure_cargo_leptos
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

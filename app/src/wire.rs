@@ -5,7 +5,7 @@
 //! The text is plain JSON, the same as `serde_json` writes, so the HTTP API is unchanged. On the server (and in
 //! tests) it is `serde_json`. In the browser it is the browser's own `JSON.parse`/`JSON.stringify` with
 //! serde-wasm-bindgen between the JavaScript values and the Rust types: the bundle then carries no JSON parser,
-//! and serde's derived decoding of each type is compiled once, for one deserializer (issue 7, the public page's
+//! and serde's derived decoding of each type is compiled once, for one deserializer (the public page's
 //! bundle size; it was one copy per deserializer and the `serde_json` parser, ≈ 30 KB brotli).
 
 use leptos::prelude::Resource;

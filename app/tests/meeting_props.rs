@@ -342,6 +342,9 @@ fn run(present: u16, steps: &[Step]) -> Result<Reached, TestCaseError> {
     for (n, s) in steps.iter().enumerate() {
         now = Timestamp(now.0 + i64::from(s.seconds) * 1000);
         let command = command(s, n, now, &live);
+        // Logs and metrics name a command by its kind; that name is the command's `type` on the wire.
+        let wire = serde_json::to_value(&command).unwrap();
+        prop_assert_eq!(wire["type"].as_str(), Some(command.kind().name()));
         let actor = actor(s, &command);
         let result = live.decide(&actor, command.clone(), now);
         if actor == Actor::Public {

@@ -8,9 +8,10 @@ import * as path from "node:path";
 import { Browser, BrowserContext, APIRequestContext, Page, request as playwrightRequest, expect } from "@playwright/test";
 
 export const ROOT = path.resolve(__dirname, "../..");
-const SERVER_BINARY = path.join(ROOT, "target/debug/server");
+// `cargo xtask end-to-end` says which server it built; the debug one otherwise.
+const SERVER_BINARY = process.env.PANELCAST_SERVER_BINARY ?? path.join(ROOT, "target/debug/server");
 
-/// The server under test: cargo-leptos' (the default) or one started by `startServer`.
+/// The server under test: the one `cargo xtask end-to-end` started (the default) or one started by `startServer`.
 export interface Site {
   baseURL: string;
   /// The environment the server runs with (its DATABASE_URL matters to `sign-in-link`).

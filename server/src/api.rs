@@ -18,7 +18,7 @@ use axum::{
 };
 use serde_json::json;
 
-use crate::startup::AppState;
+use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
     Router::new()

@@ -8,9 +8,9 @@ use anyhow::{anyhow, Context};
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// `DATABASE_URL`; default `sqlite://data/panelcast.db?mode=rwc` (the file is created on first start).
-    /// `postgres://…` for several server instances on one database (see `hub::follow`).
+    /// `postgres://…` for several server instances on one database (see `crate::peers`).
     pub database_url: String,
-    /// `PANELCAST_ADDR`, else `LEPTOS_SITE_ADDR` (set by cargo-leptos), else `127.0.0.1:3000`.
+    /// `PANELCAST_ADDR`, else `LEPTOS_SITE_ADDR` (set by `cargo xtask end-to-end` and cargo-leptos), else `127.0.0.1:3000`.
     pub addr: SocketAddr,
     /// `RUST_LOG` filter; default `info,sqlx=warn`.
     pub log_filter: String,

@@ -18,6 +18,7 @@ pub mod peers;
 pub mod priority;
 pub mod service;
 pub mod startup;
+pub mod state;
 pub mod store;
 pub mod ws;
 

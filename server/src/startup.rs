@@ -6,7 +6,7 @@ use app::api::ssr::SharedService;
 use app::ui::{shell, App};
 use axum::serve::ListenerExt;
 use axum::{
-    extract::{FromRef, State},
+    extract::State,
     http::StatusCode,
     middleware,
     response::{IntoResponse, Response},
@@ -19,25 +19,13 @@ use metrics_exporter_prometheus::PrometheusHandle;
 use tokio::net::TcpListener;
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
+pub use crate::state::AppState;
 use crate::{
     auth::Auth,
     config::Settings,
     hub::Hub,
     store::{Backend, EventStore},
 };
-
-/// Everything the routes share.
-#[derive(Clone, FromRef)]
-pub struct AppState {
-    pub leptos_options: LeptosOptions,
-    pub hub: Hub,
-    pub store: EventStore,
-    pub auth: Auth,
-    pub public_url: String,
-    pub metrics: PrometheusHandle,
-    /// The public viewers of each meeting, written to by its fan-out (`crate::ws::Audiences`).
-    pub audiences: crate::ws::Audiences,
-}
 
 /// How long start-up waits for the first LISTEN on PostgreSQL (`crate::peers`).
 const LISTEN_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
@@ -96,7 +84,7 @@ impl Application {
             auth,
             public_url,
             metrics: crate::metrics::install(),
-            audiences: crate::ws::Audiences::default(),
+            audiences: crate::ws::public::Audiences::default(),
         };
         spawn_metrics_upkeep(state.metrics.clone());
         Ok(Self {
@@ -155,7 +143,7 @@ fn raise_fd_limit() {
     }
 }
 
-/// cargo-leptos sets `LEPTOS_*` variables; without them (tests, plain `cargo run`) use the defaults of the
+/// `cargo xtask end-to-end` (and cargo-leptos) set `LEPTOS_*` variables; without them (tests, plain `cargo run`) use the defaults of the
 /// workspace metadata, with the site in `target/site`.
 fn leptos_config(addr: SocketAddr) -> LeptosOptions {
     match get_configuration(None) {

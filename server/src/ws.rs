@@ -5,19 +5,16 @@
 //! The server pings every [`PING_EVERY`]; a socket that cannot take a message within [`SEND_TIMEOUT`] or has
 //! not answered for [`IDLE_LIMIT`] is dropped. Signing out closes the session's sockets.
 //!
-//! Public viewers (the many) are served by [`public`]: each update written straight from the shared message to
-//! every socket by the meeting's [`audience`], with no per-connection buffers and no task woken per viewer;
-//! signed-in viewers (the few) by [`serve_viewer`] over axum's `WebSocket`.
+//! Two paths (docs/ARCHITECTURE.md draws both). Public viewers (the many) are served by [`public`]: each
+//! coalesced update written straight from the shared message to every socket by the meeting's audience, with
+//! no per-connection buffers and no task woken per viewer; signed-in viewers (the few) by [`serve_viewer`]
+//! over axum's `WebSocket`, every change at once, projected for each.
 
-mod audience;
 #[cfg(test)]
 mod fixtures;
 mod frames;
-mod outbox;
-mod public;
-mod viewer;
+pub mod public;
 
-pub use audience::Audiences;
 pub use frames::frame_head;
 pub use public::set_fanout_nice;
 
@@ -39,7 +36,7 @@ use futures_util::{Sink, SinkExt, Stream, StreamExt};
 use tokio::{sync::watch, time::Instant};
 use tokio_util::sync::CancellationToken;
 
-use crate::{auth::SessionKey, hub::Published, metrics, startup::AppState};
+use crate::{auth::SessionKey, hub::Published, metrics, state::AppState};
 
 pub const PING_EVERY: Duration = Duration::from_secs(20);
 pub const IDLE_LIMIT: Duration = Duration::from_secs(60);

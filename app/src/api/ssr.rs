@@ -1,5 +1,5 @@
 //! The port between the leptos app and the server: the server implements [`MeetingService`] and provides
-//! it, with the request's [`Identity`], through the leptos context (see `server/src/routes.rs`).
+//! it, with the request's [`Identity`], through the leptos context (see `server/src/startup.rs`).
 
 use std::{future::Future, pin::Pin, sync::Arc};
 

@@ -1,7 +1,7 @@
 //! JSON documents as the live wire needs them, over any tree: [`Tree`] is what the RFC 6902 [`patch`] and the
 //! tag conversions in [`tagging`] need of a JSON value. The server, the tests and the load tool use
 //! `serde_json::Value` ([`serde_tree`]); the browser uses the JavaScript values its own `JSON.parse` makes
-//! (`js_tree`), so that the public page's bundle carries no JSON parser or value type of its own (issue 7: the
+//! (`js_tree`), so that the public page's bundle carries no JSON parser or value type of its own (the
 //! wasm bundle's size). Both are the same algorithm, tested here on `serde_json::Value` against the `json-patch`
 //! crate the server diffs with.
 

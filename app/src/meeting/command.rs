@@ -157,6 +157,13 @@ macro_rules! command_kinds {
         impl CommandKind {
             /// Every kind, in declaration order.
             pub const ALL: [CommandKind; [$(stringify!($kind)),*].len()] = [$(CommandKind::$kind),*];
+
+            /// The command's name on the wire (its `type` tag), for logs and metrics.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(CommandKind::$kind => stringify!($kind)),*
+                }
+            }
         }
     };
 }

@@ -26,6 +26,7 @@
 pub mod agenda;
 mod apply;
 pub mod attendance;
+pub mod choice;
 pub mod command;
 mod decide;
 pub mod error;

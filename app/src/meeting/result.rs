@@ -5,8 +5,8 @@
 //! votes the chair's casting vote decides (LGA 1972 Sch 12 para 39 as applied by the Panel's rules),
 //! and the chair must give it before the vote can close.
 
+use super::choice::{Choice, VoteKind};
 use super::veto;
-use super::vote::{Choice, VoteKind};
 use serde::{Deserialize, Serialize};
 
 /// Counts of a vote. `not_voting` counts electors with no ballot (absent or silent).

@@ -14,57 +14,12 @@
 //! change their ballot until the chair closes the vote; the last ballot counts (Belenios, statute §9).
 //! The clerk may instead enter a show-of-hands count, checked by the same rules.
 
+pub use super::choice::{Choice, VoteKind};
 use super::ids::{BallotId, ItemCode, MemberId, Receipt, SeatId, VoteId};
 pub use super::result::{declare, Outcome, ResultProblem, Tally, VoteResult};
 use super::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// What is being decided.
-#[derive(Clone, Copy, Debug, PartialEq, Hash, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum VoteKind {
-    ChiefConstableVeto,
-    PreceptVeto,
-    Recommendation,
-    GeneralResolution,
-}
-
-impl VoteKind {
-    pub fn is_veto(self) -> bool {
-        matches!(self, VoteKind::ChiefConstableVeto | VoteKind::PreceptVeto)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            VoteKind::ChiefConstableVeto => {
-                "Veto of the proposed Chief Constable appointment (PRSRA 2011 Sch 8)"
-            }
-            VoteKind::PreceptVeto => "Veto of the proposed precept (PRSRA 2011 Sch 5)",
-            VoteKind::Recommendation => "Recommendation",
-            VoteKind::GeneralResolution => "Resolution",
-        }
-    }
-}
-
-/// A member's choice. On a veto, `For` is for the veto.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Choice {
-    For,
-    Against,
-    Abstain,
-}
-
-impl Choice {
-    pub fn label(self) -> &'static str {
-        match self {
-            Choice::For => "For",
-            Choice::Against => "Against",
-            Choice::Abstain => "Abstain",
-        }
-    }
-}
 
 /// A seat entitled to vote, and who votes for it, fixed when the vote opened.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

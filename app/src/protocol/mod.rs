@@ -11,6 +11,7 @@
 //! Writes go over HTTP (`POST /api/v1/meetings/{id}/commands` or the `run_command` server function).
 
 mod follow;
+pub mod reconnect;
 
 #[cfg(feature = "ssr")]
 pub use follow::patch_between;

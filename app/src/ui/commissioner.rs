@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::chair::AnswerForm;
+use super::chair::questions::AnswerForm;
 use super::command::{Dispatch, Feedback};
 use super::context::use_meeting;
 use super::panels::{Banners, CurrentItem, HearingPanel, QuestionItem};

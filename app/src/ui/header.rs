@@ -5,7 +5,7 @@ use leptos::prelude::*;
 /// Who is signed in is rendered by the server from the request's session and kept by the browser exactly as it
 /// arrived (`inner_html` is left alone when hydrating): signing in and out are whole page loads (a sign-in link,
 /// the sign-out form), and the header is outside every page that changes in place, so there is nothing for the
-/// browser to update. It then needs no request for it and no code for it (issue 7, the bundle's size).
+/// browser to update. It then needs no request for it and no code for it (the bundle's size).
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     view! {

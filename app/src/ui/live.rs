@@ -1,6 +1,8 @@
 //! The browser's live connection: a websocket per meeting page that follows the meeting (snapshots and patches,
-//! through [`crate::protocol::Follower`]) and reconnects by itself (1 s, 2 s, 4 s … up to 15 s), also when a
-//! patch does not fit the version held. On the server this is a no-op: the first paint is SSR.
+//! through [`crate::protocol::Follower`]) and reconnects by itself on the schedule of
+//! [`crate::protocol::reconnect`] (1 s, 2 s, 4 s … up to 15 s, with jitter, from 1 s again once a connection
+//! has opened), also when a patch does not fit the version held. On the server this is a no-op: the first
+//! paint is SSR.
 
 use leptos::prelude::*;
 
@@ -39,7 +41,7 @@ pub fn follow_meeting(
 
 #[cfg(feature = "hydrate")]
 mod browser {
-    use std::{rc::Rc, time::Duration};
+    use std::{cell::Cell, rc::Rc};
 
     use leptos::prelude::*;
     use wasm_bindgen::{closure::Closure, JsCast};
@@ -47,6 +49,7 @@ mod browser {
 
     use super::LiveStatus;
     use crate::meeting::MeetingView;
+    use crate::protocol::reconnect::{next_attempt, reconnect_delay};
     use crate::protocol::{Followed, Follower};
 
     pub(super) fn open(
@@ -69,7 +72,14 @@ mod browser {
             return;
         };
 
-        let on_open = Closure::<dyn FnMut()>::new(move || status.set(LiveStatus::Live));
+        let opened = Rc::new(Cell::new(false));
+        let on_open = Closure::<dyn FnMut()>::new({
+            let opened = Rc::clone(&opened);
+            move || {
+                opened.set(true);
+                status.set(LiveStatus::Live);
+            }
+        });
         socket.set_onopen(Some(on_open.as_ref().unchecked_ref()));
         on_open.forget();
 
@@ -104,7 +114,12 @@ mod browser {
         let reconnect = Rc::clone(&meeting);
         let on_close = Closure::<dyn FnMut()>::new(move || {
             status.set(LiveStatus::Reconnecting);
-            retry(Rc::clone(&reconnect), state, status, attempt + 1);
+            retry(
+                Rc::clone(&reconnect),
+                state,
+                status,
+                next_attempt(attempt, opened.get()),
+            );
         });
         socket.set_onclose(Some(on_close.as_ref().unchecked_ref()));
         on_close.forget();
@@ -116,7 +131,7 @@ mod browser {
         status: RwSignal<LiveStatus>,
         attempt: u32,
     ) {
-        let delay = Duration::from_millis((500u64 << attempt.min(5)).min(15_000));
+        let delay = reconnect_delay(attempt, web_sys::js_sys::Math::random());
         let meeting = meeting.to_string();
         set_timeout(
             move || open(Rc::from(meeting.as_str()), state, status, attempt),

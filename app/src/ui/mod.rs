@@ -56,7 +56,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 ///
 /// The public meeting page (`/meetings/{id}`) is rendered without leptos' router, and the router with every
 /// other page is a lazily loaded wasm chunk (`ui::split`): the public page is what thousands of viewers open,
-/// and it navigates nowhere, so its bundle need not carry the router (issue 7, the bundle's size). Server
+/// and it navigates nowhere, so its bundle need not carry the router (the bundle's size). Server
 /// and browser make the same choice from the same path ([`address::public_meeting_at`]), so the browser
 /// hydrates exactly the tree the server rendered. The public page keeps its route in `ui::routes` all the same:
 /// the server's route list (leptos_axum) comes from there, and with it the page's `SsrMode::Async` (complete

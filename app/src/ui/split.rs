@@ -1,9 +1,9 @@
 //! Code splitting of the browser bundle. Thousands of public viewers only ever open the public meeting page, so
 //! the code of every other page is built into separate wasm chunks that the browser fetches only when it shows
-//! that page (`cargo leptos build --split`, which runs wasm-split on `#[lazy]` functions): the router with its
-//! routes (`ui::routes`; the public page is rendered without it, see `ui::App`), and each page under it (the list
-//! of meetings, the chair and clerk console, the member device, the Commissioner's view, the clerk's sign-in
-//! links and schedule page).
+//! that page (`cargo xtask build` runs wasm-split on the `#[lazy]` functions, see docs/TOOLCHAIN.md): the
+//! router with its routes (`ui::routes`; the public page is rendered without it, see `ui::App`), and each page
+//! under it (the list of meetings, the chair and clerk console, the member device, the Commissioner's view,
+//! the clerk's sign-in links and schedule page).
 //!
 //! Hydration stays synchronous (`hydrate_body`, see `crate::hydrate`): before hydrating, the entry point loads
 //! the chunks the current address needs ([`preload_for_path`]), so the lazy views are ready on their first poll
@@ -11,8 +11,8 @@
 //! chunk is not loaded yet renders it a moment later (a [`Suspend`]). The server runs the same functions
 //! directly and adds a `<link rel="preload">` for the page's chunks to the HTML.
 //!
-//! Every build of the browser bundle must use `--split`: without it, the imports `#[lazy]` leaves in the wasm are
-//! not resolved and the bundle does not load.
+//! Every build of the browser bundle must be split (`cargo xtask` always is; cargo-leptos needs `--split`):
+//! without it, the imports `#[lazy]` leaves in the wasm are not resolved and the bundle does not load.
 
 // `#[lazy]` expands to the wasm-split import/export pair, which needs `unsafe extern` and `#[unsafe(no_mangle)]`.
 #![allow(unsafe_code)]

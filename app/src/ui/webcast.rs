@@ -2,7 +2,7 @@
 //! play (before the meeting opens, after it closes, with no stream configured, and always in private session).
 //!
 //! The element carries the stream in `data-hls-src`; `public/webcast.js` plays it natively where the browser
-//! can, and otherwise loads the vendored hls.js (`public/vendor/hls.min.js`) only then. It works on the
+//! can, and otherwise loads the vendored hls.js (`public/vendor/hls.light.min.js`) only then. It works on the
 //! server-rendered page too, before or without the wasm bundle.
 
 use leptos::prelude::*;

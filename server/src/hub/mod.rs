@@ -4,7 +4,7 @@
 //! `apply` (the same code as live operation), then owns the state. Readers never lock it: each change is
 //! published on a `tokio::sync::watch` channel, so a slow reader simply sees the latest version next.
 //! Signed-in viewers watch the live channel (every change, at once); the public watch a second channel fed
-//! by [`public`], which coalesces bursts to at most four updates a second.
+//! by [`coalesce`], which coalesces bursts to at most four updates a second.
 //!
 //! Meetings join the registry at start-up (every meeting in the log) and when the clerk schedules one
 //! ([`Hub::schedule`], see `registry`).
@@ -13,7 +13,7 @@
 //! instances' appends and nudges the meeting's writer to catch up (or, for a meeting scheduled elsewhere,
 //! adopts it), and a writer that loses the race for a seq catches up and decides again (see [`task`]).
 
-mod public;
+mod coalesce;
 mod published;
 mod registry;
 mod task;
@@ -24,7 +24,7 @@ use app::meeting::{seed, Actor, Command};
 use app::protocol::{AppError, Receipt};
 use tokio::sync::{mpsc, oneshot, watch, Notify};
 
-pub use public::PUBLIC_EVERY;
+pub use coalesce::PUBLIC_EVERY;
 pub use published::Published;
 pub use registry::{schedule_in, Hub, WeakHub};
 pub use task::role;

@@ -32,7 +32,7 @@ pub(super) fn spawn(id: MeetingId, meeting: Meeting, store: EventStore) -> Meeti
     let (publisher, published) = watch::channel(first.clone());
     first.public_msg();
     let (public_publisher, public) = watch::channel(first);
-    tokio::spawn(super::public::run(published.clone(), public_publisher));
+    tokio::spawn(super::coalesce::run(published.clone(), public_publisher));
     tokio::spawn(run(id, meeting, store, inbox, nudge.clone(), publisher));
     MeetingHandle {
         commands,
@@ -68,7 +68,7 @@ async fn run(
                 continue;
             }
         };
-        let name = command_name(&command);
+        let name = command.kind().name();
         let started = Instant::now();
         let result = execute(&id, &mut meeting, &store, &actor, command, &publisher).await;
         let outcome = match &result {
@@ -85,7 +85,7 @@ async fn run(
                 tracing::info!(actor = role(&actor), command = %name, seq = meeting.seq(), outcome, "command")
             }
         }
-        metrics::command_done(&name, outcome, started.elapsed());
+        metrics::command_done(name, outcome, started.elapsed());
         // The caller may have gone away (client disconnected); the command stands either way.
         let _ = reply.send(result);
     }
@@ -174,14 +174,6 @@ fn publish(meeting: &Meeting, publisher: &watch::Sender<Arc<Published>>) {
 fn unavailable(error: &StoreError, what: &'static str) -> AppError {
     tracing::error!(%error, what);
     AppError::Unavailable
-}
-
-/// The command's wire name (its serde tag), for logs and metrics.
-fn command_name(command: &Command) -> String {
-    serde_json::to_value(command)
-        .ok()
-        .and_then(|v| v.get("type").and_then(|t| t.as_str()).map(str::to_owned))
-        .unwrap_or_else(|| "unknown".to_owned())
 }
 
 /// The role of an actor as a log label.

@@ -21,7 +21,7 @@ pub enum Backend {
     /// `sqlite://path?mode=rwc`: one server instance owns the file.
     Sqlite,
     /// `postgres://…`: several server instances may share it; they learn of each other's events through
-    /// `LISTEN`/`NOTIFY` (see `hub::follow`).
+    /// `LISTEN`/`NOTIFY` (see `crate::peers`).
     Postgres,
 }
 

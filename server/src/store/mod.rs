@@ -3,7 +3,7 @@
 //! All events of one command are appended in one transaction; the `(meeting_id, seq)` primary key makes a
 //! second writer (or a stale `expected_seq`) fail with [`StoreError::Conflict`] instead of forking the log.
 //! On PostgreSQL the same transaction sends `NOTIFY panelcast_event, '<meeting id>'`, delivered on commit, so
-//! other server instances sharing the database catch up (`hub::follow`).
+//! other server instances sharing the database catch up (`crate::peers`).
 
 mod connect;
 mod heads;

@@ -5,7 +5,7 @@ mod agenda_controls;
 mod attendance;
 mod declarations;
 mod hearing;
-mod questions;
+pub mod questions;
 mod session;
 mod show_of_hands;
 mod votes;
@@ -19,7 +19,6 @@ use super::screens::{NotForYou, Screen};
 use crate::meeting::Role;
 
 pub use declarations::Declarations;
-pub use questions::AnswerForm;
 
 #[component]
 pub fn Console() -> impl IntoView {

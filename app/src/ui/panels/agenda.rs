@@ -13,7 +13,7 @@ pub fn AgendaPanel(view: Memo<MeetingView>) -> impl IntoView {
             <h2 id="agenda-heading">"Agenda"</h2>
             // Rebuilt in place, position by position, when the sections change (the current item moved): the
             // agenda is a few dozen elements, and the keyed `<For>` is the only user of the keyed-list diff in
-            // the public page's bundle (issue 7, the bundle's size).
+            // the public page's bundle (the bundle's size).
             {move || sections.get().into_iter().map(|section| view! { <Section section/> }).collect_view()}
         </section>
     }

@@ -6,12 +6,12 @@
 //! of the many makes 4 (every meeting changing once per round). The row passes when the median block p99 of
 //! the many is at most 1.2x the lone meeting's median block p99, with no viewer missing. Several blocks on
 //! both sides, over 20 s and more, so that a few seconds in which the host takes this VM's CPU (steal, seen
-//! at 20 % over one 5 s phase in session 9) shift a quarter of the blocks, not the median. (Until session 8
-//! the tool pooled the delays instead: the many meetings' p99 over 500 changes
-//! against the lone meeting's over 20. A change's viewers are delayed together, so a pooled p99 is set by
-//! the worst ~1 % of *changes*: the worst 5 of 500 against the worst 1 of 20. If 2 % of changes are slow
-//! for any reason, the lone meeting's 20 include a slow one a third of the time, the many's 500 include the
-//! 5 needed almost always, so the pooled ratio missed with both sides alike. It is still printed.)
+//! at 20 % over one 5 s phase) shift a quarter of the blocks, not the median. (The tool used to pool the
+//! delays instead: the many meetings' p99 over 500 changes against the lone meeting's over 20. A change's
+//! viewers are delayed together, so a pooled p99 is set by the worst ~1 % of *changes*: the worst 5 of 500
+//! against the worst 1 of 20. If 2 % of changes are slow for any reason, the lone meeting's 20 include a slow
+//! one a third of the time, the many's 500 include the 5 needed almost always, so the pooled ratio missed
+//! with both sides alike. It is still printed.)
 
 use std::sync::Arc;
 use std::time::Duration;

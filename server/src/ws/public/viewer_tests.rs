@@ -5,14 +5,14 @@ use std::{sync::Arc, time::Duration};
 
 use tokio::{io::DuplexStream, sync::watch};
 
-use super::super::{
-    audience::Audiences,
+use super::super::audience::Audiences;
+use super::{serve, PublicViewer};
+use crate::hub::Published;
+use crate::ws::{
     fixtures::{read_frame, seq_of, versions},
     frames::{CLOSE, TEXT},
     SEND_TIMEOUT,
 };
-use super::serve;
-use crate::hub::Published;
 
 /// A viewer of meeting "m" on a socket that holds at most `room` unread bytes; returns the client's end.
 fn connect(
@@ -23,7 +23,14 @@ fn connect(
 ) -> DuplexStream {
     let (server_end, client_end) = tokio::io::duplex(room);
     let audience = audiences.of("m", public, &tokio::runtime::Handle::current());
-    tokio::spawn(serve(server_end, current, public.clone(), audience));
+    let viewer = PublicViewer::new(server_end);
+    audience.join(&viewer);
+    tokio::spawn(serve(
+        viewer,
+        current,
+        public.clone(),
+        audience.ended.clone(),
+    ));
     client_end
 }
 
@@ -140,7 +147,7 @@ async fn a_ping_that_falls_due_while_a_frame_is_part_way_out_is_sent_after_it() 
         }
     }
     assert!(
-        opcodes.contains(&super::super::frames::PING),
+        opcodes.contains(&crate::ws::frames::PING),
         "a ping within 45 s: {opcodes:?}"
     );
 }

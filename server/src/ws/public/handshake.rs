@@ -9,8 +9,8 @@
 //! The same contract as the signed-in path: first message is the current snapshot, then after each
 //! (coalesced) public update the patch from the version this viewer holds, or the newest snapshot if it
 //! holds another (it joined between updates, or a slow connection skipped one); ping every
-//! [`PING_EVERY`](super::PING_EVERY); dropped after [`IDLE_LIMIT`](super::IDLE_LIMIT) of silence or when a
-//! frame cannot be written for [`SEND_TIMEOUT`](super::SEND_TIMEOUT).
+//! [`PING_EVERY`](crate::ws::PING_EVERY); dropped after [`IDLE_LIMIT`](crate::ws::IDLE_LIMIT) of silence or
+//! when a frame cannot be written for [`SEND_TIMEOUT`](crate::ws::SEND_TIMEOUT).
 
 use std::sync::{
     atomic::{AtomicI32, Ordering},
@@ -27,13 +27,16 @@ use hyper_util::rt::TokioIo;
 use tokio::sync::watch;
 use tokio_tungstenite::tungstenite::handshake::derive_accept_key;
 
-use super::{audience::Audiences, viewer};
+use super::{
+    audience::Audiences,
+    viewer::{self, PublicViewer},
+};
 use crate::{hub::Published, metrics};
 
 /// The nice value of the fan-out threads (0 is normal, 19 the lowest; `PANELCAST_FANOUT_NICE`, default 19,
 /// set once at start-up by [`set_fanout_nice`]): the kernel gives a busy fan-out thread 1/70 of the weight
 /// of a normal thread, so a ballot reaches the chair's console without waiting for a fan-out to 10,000
-/// viewers to finish; the fan-out still uses every idle cycle. (Measured in session 7 with the direct
+/// viewers to finish; the fan-out still uses every idle cycle. (Measured with the direct
 /// fan-out: at nice 10 the chair's p99 over a 60 s ballot burst was 17.4–20.7 ms, at 19 11.0–16.3 ms.)
 static FANOUT_NICE: AtomicI32 = AtomicI32::new(crate::config::DEFAULT_FANOUT_NICE);
 
@@ -86,7 +89,10 @@ pub fn upgrade(
     fanout_runtime().spawn(async move {
         if let Ok(upgraded) = on_upgrade.await {
             metrics::viewer_connected();
-            viewer::serve(TokioIo::new(upgraded), current, public, audience).await;
+            let viewer = PublicViewer::new(TokioIo::new(upgraded));
+            // Joined before the first snapshot: an update published in between is then offered too.
+            audience.join(&viewer);
+            viewer::serve(viewer, current, public, audience.ended.clone()).await;
             metrics::viewer_disconnected();
         }
     });

@@ -25,13 +25,14 @@ use tokio::{
     time::Instant,
 };
 
-use super::{
-    audience::Audience,
-    frames::{Incoming, Seen, CLOSE, PING},
-    outbox::{Flow, Outbox},
-    IDLE_LIMIT, SEND_TIMEOUT,
-};
+use tokio_util::sync::CancellationToken;
+
+use super::outbox::{Flow, Outbox};
 use crate::hub::Published;
+use crate::ws::{
+    frames::{Incoming, Seen, CLOSE, PING},
+    ping_timer, IDLE_LIMIT, SEND_TIMEOUT,
+};
 
 /// The upgraded connection, as a boxed socket so that the audience can hold viewers of any transport.
 pub type Socket = Box<dyn Transport>;
@@ -132,24 +133,29 @@ impl PublicViewer {
     }
 }
 
-/// Serves one public viewer until it leaves, goes silent, cannot be written to, or the meeting's audience
-/// ends. `current` is the newest state, sent first, so that a viewer who joins between two public updates is
-/// up to date at once.
+impl PublicViewer {
+    /// A viewer on a freshly upgraded socket, with nothing sent yet.
+    pub fn new(socket: impl Transport + 'static) -> Arc<Self> {
+        Arc::new(PublicViewer {
+            connection: Mutex::new(Connection {
+                socket: Box::new(socket),
+                outbox: Outbox::default(),
+            }),
+            wake: Notify::new(),
+        })
+    }
+}
+
+/// Serves one public viewer until it leaves, goes silent, cannot be written to, or its meeting's audience
+/// `ended`. The viewer has joined the audience already (the handshake does that, before this first
+/// snapshot, so that an update published in between is offered too). `current` is the newest state, sent
+/// first, so that a viewer who joins between two public updates is up to date at once.
 pub async fn serve(
-    socket: impl Transport + 'static,
+    viewer: Arc<PublicViewer>,
     current: Arc<Published>,
     public: watch::Receiver<Arc<Published>>,
-    audience: Arc<Audience>,
+    ended: CancellationToken,
 ) {
-    let viewer = Arc::new(PublicViewer {
-        connection: Mutex::new(Connection {
-            socket: Box::new(socket),
-            outbox: Outbox::default(),
-        }),
-        wake: Notify::new(),
-    });
-    // Join before the first snapshot: an update published in between is then offered too.
-    audience.join(&viewer);
     let newest = || {
         let public = public.borrow().clone();
         if public.seq >= current.seq {
@@ -158,7 +164,7 @@ pub async fn serve(
             current.clone()
         }
     };
-    let mut ping = super::ping_timer();
+    let mut ping = ping_timer();
     let mut last_heard = Instant::now();
     let mut incoming = Incoming::default();
     let mut blocked_since: Option<Instant> = None;
@@ -200,7 +206,7 @@ pub async fn serve(
                 }
                 ping_owed = true;
             }
-            () = audience.ended.cancelled() => break,
+            () = ended.cancelled() => break,
         }
     }
     // Leaving politely.

@@ -20,7 +20,7 @@ use std::{
 use axum::extract::ws::Utf8Bytes;
 use tokio::io::AsyncWrite;
 
-use super::frames::{frame_head, TEXT};
+use crate::ws::frames::{frame_head, TEXT};
 use crate::{hub::Published, metrics};
 
 /// Offers bytes to `socket` once: what it takes now, or `WouldBlock` (the write was pending, and `cx`'s waker
@@ -194,8 +194,8 @@ impl Outbox {
 mod tests {
     use std::sync::Arc;
 
-    use super::super::fixtures::{frames, versions};
     use super::*;
+    use crate::ws::fixtures::{frames, versions};
 
     /// A socket that takes at most `room` more bytes, then is pending; or fails every write.
     #[derive(Default)]
@@ -300,7 +300,7 @@ mod tests {
             while flow == Flow::Blocked {
                 // A ping and a newer version must wait behind the part-sent frame.
                 assert!(!outbox
-                    .control(&mut socket, &mut cx(), super::super::frames::PING)
+                    .control(&mut socket, &mut cx(), crate::ws::frames::PING)
                     .unwrap());
                 socket.room = room.max(1);
                 flow = outbox.pump(&mut socket, &mut cx(), &second).unwrap();
@@ -329,10 +329,10 @@ mod tests {
         let mut outbox = Outbox::default();
         outbox.pump(&mut socket, &mut cx(), &first).unwrap();
         assert!(outbox
-            .control(&mut socket, &mut cx(), super::super::frames::PING)
+            .control(&mut socket, &mut cx(), crate::ws::frames::PING)
             .unwrap());
         let sent = frames(&socket.taken);
-        assert_eq!(sent.last(), Some(&(super::super::frames::PING, vec![])));
+        assert_eq!(sent.last(), Some(&(crate::ws::frames::PING, vec![])));
 
         let mut broken = Socket {
             broken: true,
