@@ -13,6 +13,7 @@ pub mod config;
 pub mod error;
 pub mod hub;
 pub mod metrics;
+pub mod minutes;
 pub mod page_cache;
 pub mod peers;
 pub mod priority;
