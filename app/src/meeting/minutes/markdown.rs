@@ -81,8 +81,10 @@ pub fn escape(text: &str) -> String {
 /// "1. x" → "1\. x", "- x" → "\- x", "+ x", "= x" (a setext underline) likewise.
 fn escape_line_start(line: String) -> String {
     let digits = line.chars().take_while(char::is_ascii_digit).count();
-    let after = line[digits..].chars().next();
-    if digits > 0 && matches!(after, Some('.') | Some(')')) {
+    let mut after = line[digits..].chars();
+    let marker = matches!(after.next(), Some('.') | Some(')'));
+    let then_space = after.next().is_none_or(char::is_whitespace);
+    if digits > 0 && marker && then_space {
         return format!("{}\\{}", &line[..digits], &line[digits..]);
     }
     match line.chars().next() {

@@ -5,6 +5,7 @@ mod agenda_controls;
 mod attendance;
 mod declarations;
 mod hearing;
+mod minutes;
 mod questions;
 mod session;
 mod show_of_hands;
@@ -37,6 +38,7 @@ pub fn Console() -> impl IntoView {
                         <votes::VoteControls/>
                         <hearing::HearingControls/>
                         <questions::QuestionModeration/>
+                        <minutes::MinuteTaking/>
                     </div>
                     <div class="console__side">
                         <agenda_controls::AgendaControls/>
