@@ -198,6 +198,7 @@ fn router(state: AppState) -> Router {
         .route("/ws/meetings/{id}", get(crate::ws::upgrade))
         .merge(crate::api::routes())
         .merge(crate::minutes::routes())
+        .merge(crate::actions::routes())
         .merge(crate::auth::routes().with_state(state.auth.clone()))
         .leptos_routes_with_context(
             &state,

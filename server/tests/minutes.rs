@@ -265,3 +265,77 @@ async fn the_record_is_kept_published_and_exempt_text_never_reaches_the_public()
     let (status, _) = get(&public, format!("{}/meetings/no-such/minutes", app.base)).await;
     assert_eq!(status, 404);
 }
+
+/// Numbering and actions carry from one meeting to the next: the 6 February 2020 minutes, published, end
+/// at the clerk's number; the 6 December 2022 draft starts one after; an action left open in 2020 is carried
+/// on the 2022 register until it is marked done.
+#[tokio::test]
+async fn numbering_and_open_actions_carry_to_the_next_meeting() {
+    const EARLIER: &str = "2020-02-06";
+    let app = spawn_app().await;
+    let chair = app.chair().await;
+    let clerk = app.clerk().await;
+    let public = cookie_client();
+    app.ok(&chair, EARLIER, Command::OpenMeeting).await;
+    app.ok(&chair, EARLIER, Command::GoToItem { item: item("4") })
+        .await;
+    app.ok(
+        &clerk,
+        EARLIER,
+        Command::RecordAction {
+            item: item("4"),
+            kind: app::meeting::action::ActionKind::CommissionerCommitment,
+            text: "The Commissioner agreed to report back on 101 performance.".into(),
+            owner: "The Commissioner".into(),
+            due: "6 December 2022".into(),
+        },
+    )
+    .await;
+    app.ok(&chair, EARLIER, Command::CloseMeeting).await;
+    app.ok(
+        &clerk,
+        EARLIER,
+        Command::SetFirstMinuteNumber { first: 340 },
+    )
+    .await;
+    app.ok(
+        &clerk,
+        EARLIER,
+        Command::PublishMinutes {
+            continues_from: None,
+        },
+    )
+    .await;
+
+    let (_, draft) = get(&clerk, format!("{}/meetings/{DEMO}/minutes.md", app.base)).await;
+    app.ok(&chair, DEMO, Command::OpenMeeting).await;
+    app.ok(&chair, DEMO, Command::GoToItem { item: item("4") })
+        .await;
+    let (_, draft_after) = get(&clerk, format!("{}/meetings/{DEMO}/minutes.md", app.base)).await;
+    assert!(!draft.contains("### 341"), "nothing taken yet: {draft}");
+    assert!(
+        draft_after.contains("### 341\\. Minutes of the Police and Crime Panel"),
+        "{draft_after}"
+    );
+
+    let register = |client: reqwest::Client| {
+        let url = format!("{}/api/v1/meetings/{DEMO}/actions", app.base);
+        async move {
+            let (status, body) = get(&client, url).await;
+            assert_eq!(status, 200);
+            serde_json::from_str::<serde_json::Value>(&body).expect("JSON")
+        }
+    };
+    let carried = register(public.clone()).await;
+    assert_eq!(carried["carried"][0]["meeting"], EARLIER, "{carried}");
+    assert_eq!(carried["carried"][0]["status"], "Open");
+    assert_eq!(carried["carried"][0]["owner"], "The Commissioner");
+    app.ok(&clerk, EARLIER, Command::MarkActionDone { action: 1 })
+        .await;
+    let after = register(public).await;
+    assert_eq!(
+        after["carried"].as_array().map(Vec::len),
+        Some(0),
+        "{after}"
+    );
+}
