@@ -76,10 +76,14 @@ enum Chosen {
     Published(u32, Box<Minutes>),
 }
 
-fn choose(hub: &Hub, id: &str, who: &Identity, version: Option<u32>) -> Result<Chosen, Response> {
-    let handle = hub
-        .get(id)
-        .ok_or_else(|| not_found("There is no such meeting."))?;
+/// The minutes this request may read, or why there are none (the sentence of a 404).
+fn choose(
+    hub: &Hub,
+    id: &str,
+    who: &Identity,
+    version: Option<u32>,
+) -> Result<Chosen, &'static str> {
+    let handle = hub.get(id).ok_or("There is no such meeting.")?;
     let current = handle.current();
     let meeting = &current.meeting;
     let officer = matches!(meeting.role_of(&who.actor), Role::Chair | Role::Clerk);
@@ -95,10 +99,8 @@ fn choose(hub: &Hub, id: &str, who: &Identity, version: Option<u32>) -> Result<C
     match found {
         Some(p) if officer => Ok(Chosen::Published(p.version, Box::new(p.minutes.clone()))),
         Some(p) => Ok(Chosen::Published(p.version, Box::new(p.minutes.public()))),
-        None if version.is_some() => Err(not_found("There is no such version of the minutes.")),
-        None => Err(not_found(
-            "The minutes of this meeting have not been published yet.",
-        )),
+        None if version.is_some() => Err("There is no such version of the minutes."),
+        None => Err("The minutes of this meeting have not been published yet."),
     }
 }
 
@@ -110,7 +112,7 @@ async fn page(
 ) -> Response {
     let chosen = match choose(&state.hub, &id, &who, which.version) {
         Ok(chosen) => chosen,
-        Err(response) => return response,
+        Err(why) => return not_found(why),
     };
     let versions: Vec<u32> = state
         .hub
@@ -160,7 +162,7 @@ async fn markdown(
 ) -> Response {
     let chosen = match choose(&state.hub, &id, &who, which.version) {
         Ok(chosen) => chosen,
-        Err(response) => return response,
+        Err(why) => return not_found(why),
     };
     let (name, minutes) = match &chosen {
         Chosen::Draft(m) => (format!("minutes-{id}-draft.md"), m),
