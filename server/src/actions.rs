@@ -10,17 +10,23 @@ use app::meeting::view::ActionView;
 use app::meeting::{project, MeetingId};
 use app::protocol::AppError;
 use axum::{
-    extract::{Path, State},
+    extract::{FromRef, Path, State},
+    http::StatusCode,
     response::{IntoResponse, Response},
     routing::get,
     Extension, Json, Router,
 };
 use serde::Serialize;
+use serde_json::json;
 
-use crate::api::error_response;
-use crate::startup::AppState;
+use crate::hub::Hub;
 
-pub fn routes() -> Router<AppState> {
+/// Generic over the app's state, so this module needs only the hub from it.
+pub fn routes<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    Hub: FromRef<S>,
+{
     Router::new().route("/api/v1/meetings/{id}/actions", get(register))
 }
 
@@ -39,19 +45,18 @@ struct Register {
 }
 
 async fn register(
-    State(state): State<AppState>,
+    State(hub): State<Hub>,
     Path(id): Path<String>,
     Extension(who): Extension<Identity>,
 ) -> Response {
-    let Some(handle) = state.hub.get(&id) else {
-        return error_response(AppError::NotFound);
+    let Some(handle) = hub.get(&id) else {
+        return not_found();
     };
     let current = handle.current();
     let Some(starts) = current.meeting.info().map(|i| i.starts_at) else {
-        return error_response(AppError::NotFound);
+        return not_found();
     };
-    let mut earlier: Vec<_> = state
-        .hub
+    let mut earlier: Vec<_> = hub
         .meetings()
         .into_iter()
         .map(|(_, h)| h.current())
@@ -74,4 +79,15 @@ async fn register(
         .collect();
     let actions = project(&current.meeting, &who.actor).actions;
     Json(Register { actions, carried }).into_response()
+}
+
+/// 404 in the shape of every `/api/v1` error (`crate::api::error_response`).
+fn not_found() -> Response {
+    let error = AppError::NotFound;
+    let message = error.to_string();
+    (
+        StatusCode::NOT_FOUND,
+        Json(json!({ "error": error, "message": message })),
+    )
+        .into_response()
 }

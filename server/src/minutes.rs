@@ -14,7 +14,7 @@ use app::api::ssr::Identity;
 use app::meeting::minutes::{self, Minutes};
 use app::meeting::{Command, Meeting, Role};
 use axum::{
-    extract::{Path, Query, State},
+    extract::{FromRef, Path, Query, State},
     http::{header, StatusCode},
     response::{Html, IntoResponse, Response},
     routing::get,
@@ -23,11 +23,15 @@ use axum::{
 use serde::Deserialize;
 
 use crate::hub::Hub;
-use crate::startup::AppState;
 
 const STYLE: &str = include_str!("../../style/minutes.css");
 
-pub fn routes() -> Router<AppState> {
+/// Generic over the app's state, so this module needs only the hub from it.
+pub fn routes<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    Hub: FromRef<S>,
+{
     Router::new()
         .route("/meetings/{id}/minutes", get(page))
         .route("/meetings/{id}/minutes.md", get(markdown))
@@ -105,17 +109,16 @@ fn choose(
 }
 
 async fn page(
-    State(state): State<AppState>,
+    State(hub): State<Hub>,
     Path(id): Path<String>,
     Query(which): Query<Which>,
     Extension(who): Extension<Identity>,
 ) -> Response {
-    let chosen = match choose(&state.hub, &id, &who, which.version) {
+    let chosen = match choose(&hub, &id, &who, which.version) {
         Ok(chosen) => chosen,
         Err(why) => return not_found(why),
     };
-    let versions: Vec<u32> = state
-        .hub
+    let versions: Vec<u32> = hub
         .get(&id)
         .map(|h| {
             h.current()
@@ -155,12 +158,12 @@ async fn page(
 }
 
 async fn markdown(
-    State(state): State<AppState>,
+    State(hub): State<Hub>,
     Path(id): Path<String>,
     Query(which): Query<Which>,
     Extension(who): Extension<Identity>,
 ) -> Response {
-    let chosen = match choose(&state.hub, &id, &who, which.version) {
+    let chosen = match choose(&hub, &id, &who, which.version) {
         Ok(chosen) => chosen,
         Err(why) => return not_found(why),
     };
