@@ -227,6 +227,13 @@ async fn the_record_is_kept_published_and_exempt_text_never_reaches_the_public()
             || md.contains("**RESOLVED that the report be noted.**")
     );
     assert!(!md.contains("SECRET"));
+    // The server-rendered pages: the public page links the published minutes; the console has the panel.
+    let (status, html) = get(&public, format!("{}/meetings/{DEMO}", app.base)).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Read the minutes (version 1)") && !html.contains("SECRET"));
+    let (status, console) = get(&clerk, format!("{}/meetings/{DEMO}/console", app.base)).await;
+    assert_eq!(status, 200);
+    assert!(console.contains("id=\"minutes-heading\"") && console.contains("Publish the minutes"));
     let (_, meeting_page) = get(&public, format!("{}/api/v1/meetings/{DEMO}", app.base)).await;
     assert!(meeting_page.contains("\"minutes_version\":1"));
 
