@@ -19,7 +19,7 @@ const ROLES: [Role; 7] = [
 ];
 
 /// The expected table. Columns: Public, Member, Substitute, Chair, Clerk, Commissioner, System.
-const TABLE: [(CommandKind, &str); 28] = {
+const TABLE: [(CommandKind, &str); 39] = {
     use CommandKind::*;
     [
         (ScheduleMeeting, "....Y.Y"),
@@ -50,6 +50,17 @@ const TABLE: [(CommandKind, &str); 28] = {
         (SetHearingStage, "...Y..."),
         (ReportHearing, "...Y..."),
         (RecordCommissionerResponse, "....YY."),
+        (RecordResolution, "...YY.."),
+        (AmendResolution, "...YY.."),
+        (AddMinuteParagraph, "...YY.."),
+        (EditMinuteParagraph, "...YY.."),
+        (RemoveMinuteParagraph, "...YY.."),
+        (SetItemAttendance, "...YY.."),
+        (RecordAction, "...YY.."),
+        (MarkActionDone, "...YY.."),
+        (SetMeetingAttendance, "...YY.."),
+        (SetFirstMinuteNumber, "...YY.."),
+        (PublishMinutes, "...YY.."),
     ]
 };
 
@@ -154,6 +165,48 @@ fn sample(kind: CommandKind, actor: &Actor, now: Timestamp) -> Command {
         },
         K::ReportHearing => Command::ReportHearing,
         K::RecordCommissionerResponse => Command::RecordCommissionerResponse { accepts: true },
+        K::RecordResolution => Command::RecordResolution {
+            item: ItemCode::new("4"),
+            text: "RESOLVED that the report be noted.".into(),
+        },
+        K::AmendResolution => Command::AmendResolution {
+            item: ItemCode::new("4"),
+            number: 1,
+            text: "RESOLVED that the report be noted.".into(),
+        },
+        K::AddMinuteParagraph => Command::AddMinuteParagraph {
+            item: ItemCode::new("B1"),
+            text: "The Commissioner introduced the report.".into(),
+        },
+        K::EditMinuteParagraph => Command::EditMinuteParagraph {
+            item: ItemCode::new("B1"),
+            number: 1,
+            text: "The Commissioner presented the report.".into(),
+        },
+        K::RemoveMinuteParagraph => Command::RemoveMinuteParagraph {
+            item: ItemCode::new("B1"),
+            number: 1,
+        },
+        K::SetItemAttendance => Command::SetItemAttendance {
+            item: ItemCode::new("A1"),
+            guests: vec!["Mr T Smith (Temporary Chief Constable, Kent Police)".into()],
+        },
+        K::RecordAction => Command::RecordAction {
+            item: ItemCode::new("B1"),
+            kind: app::meeting::action::ActionKind::PanelRequest,
+            text: "The Panel requested a report on 101 performance.".into(),
+            owner: "The Commissioner".into(),
+            due: "7 February 2023".into(),
+        },
+        K::MarkActionDone => Command::MarkActionDone { action: 1 },
+        K::SetMeetingAttendance => Command::SetMeetingAttendance {
+            also_present: vec!["Mr M Scott (Kent Police and Crime Commissioner)".into()],
+            in_attendance: vec![],
+        },
+        K::SetFirstMinuteNumber => Command::SetFirstMinuteNumber { first: 52 },
+        K::PublishMinutes => Command::PublishMinutes {
+            continues_from: None,
+        },
     }
 }
 

@@ -99,6 +99,7 @@ async fn command(
     let Some(handle) = state.hub.get(&id) else {
         return error_response(AppError::NotFound);
     };
+    let command = crate::minutes::with_numbering(&state.hub, &id, command);
     match handle.execute(who.actor, command).await {
         Ok(receipt) => Json(receipt).into_response(),
         Err(error) => error_response(error),

@@ -5,6 +5,7 @@
 //! state out to viewers, `api` and the leptos server functions take commands, `auth` says who is asking,
 //! `peers` hears what other instances on the same PostgreSQL database did.
 
+pub mod actions;
 pub mod api;
 pub mod auth;
 pub mod cli;
@@ -13,6 +14,7 @@ pub mod config;
 pub mod error;
 pub mod hub;
 pub mod metrics;
+pub mod minutes;
 pub mod page_cache;
 pub mod peers;
 pub mod priority;

@@ -25,6 +25,7 @@ impl MeetingService for Hub {
         command: Command,
     ) -> Pin<Box<dyn Future<Output = Result<Receipt, AppError>> + Send + 'static>> {
         let handle = self.get(meeting);
+        let command = crate::minutes::with_numbering(self, meeting, command);
         Box::pin(async move {
             match handle {
                 Some(handle) => handle.execute(actor, command).await,

@@ -38,6 +38,8 @@ impl Meeting {
                 self.phase = Phase::Open { opened_at: *at }
             }
             Event::MeetingAdjourned { at, until, reason } => {
+                let current = self.agenda.current.clone();
+                self.record.adjourned(current.as_ref(), *until, reason);
                 self.phase = Phase::Adjourned {
                     at: *at,
                     until: *until,
@@ -53,6 +55,8 @@ impl Meeting {
                 paragraph,
                 item,
             } => {
+                let excluded = item.as_ref().or(self.agenda.current.as_ref());
+                self.record.excluded(excluded, *paragraph);
                 self.private = Some(PrivateSession {
                     paragraph: *paragraph,
                     item: item.clone(),
@@ -63,6 +67,8 @@ impl Meeting {
             Event::CurrentItemChanged { item, .. } => {
                 if self.agenda.item(item).is_some() {
                     self.agenda.current = Some(item.clone());
+                    let private = self.private.as_ref().map(|p| p.paragraph);
+                    self.record.took(item, private);
                 }
             }
             Event::SeatUpdated { seat, holder } => {
@@ -218,6 +224,7 @@ impl Meeting {
                 v.result = Some(result.clone());
                 let (kind, for_hearing, id) = (v.kind, v.for_hearing, v.id);
                 self.settle_hearing(id, kind, for_hearing, result.outcome);
+                self.resolve_vote(id, *at);
             }
             Event::HearingStageSet { stage, .. } => {
                 if let Some(hearing) = self.hearing.as_mut() {
@@ -241,6 +248,35 @@ impl Meeting {
                     hearing.commissioner_accepts = Some(*accepts);
                 }
             }
+            Event::ResolutionRecorded { .. }
+            | Event::ResolutionAmended { .. }
+            | Event::MinuteParagraphAdded { .. }
+            | Event::MinuteParagraphEdited { .. }
+            | Event::MinuteParagraphRemoved { .. }
+            | Event::ItemAttendanceSet { .. }
+            | Event::ActionRecorded { .. }
+            | Event::ActionDone { .. }
+            | Event::MeetingAttendanceSet { .. }
+            | Event::MinuteNumberingSet { .. }
+            | Event::MinutesPublished { .. } => self.record.apply(event),
+        }
+    }
+
+    /// A closed vote's result is recorded as its item's resolution (issue 18).
+    fn resolve_vote(&mut self, id: VoteId, at: crate::meeting::Timestamp) {
+        let Some(vote) = self.votes.iter().find(|v| v.id == id) else {
+            return;
+        };
+        let item = vote.item.clone().or_else(|| self.agenda.current.clone());
+        let text = crate::meeting::resolution::of_vote(vote, self.hearing.as_ref());
+        if let (Some(item), Some(text)) = (item, text) {
+            let resolution = crate::meeting::resolution::Resolution {
+                text,
+                vote: Some(id),
+                recorded_at: at,
+                amendments: vec![],
+            };
+            self.record.resolve(&item, resolution);
         }
     }
 

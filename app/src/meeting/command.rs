@@ -1,6 +1,7 @@
 //! Commands: one variant per user intent, named with a verb. They arrive as JSON from HTTP clients
 //! (`{"type": "CastBallot", …}`); the actor is never part of a command.
 
+use super::action::ActionKind;
 use super::agenda::AgendaSection;
 use super::attendance::AttendanceMark;
 use super::hearing::{HearingSpec, HearingStage};
@@ -143,6 +144,59 @@ pub enum Command {
     RecordCommissionerResponse {
         accepts: bool,
     },
+    /// A resolution on the current item (see `resolution.rs`).
+    RecordResolution {
+        item: ItemCode,
+        text: String,
+    },
+    /// A new wording for resolution `number` (1-based) of the current item.
+    AmendResolution {
+        item: ItemCode,
+        number: u32,
+        text: String,
+    },
+    AddMinuteParagraph {
+        item: ItemCode,
+        text: String,
+    },
+    EditMinuteParagraph {
+        item: ItemCode,
+        number: u32,
+        text: String,
+    },
+    RemoveMinuteParagraph {
+        item: ItemCode,
+        number: u32,
+    },
+    /// Who was in attendance for this item only (S4:103); replaces the list.
+    SetItemAttendance {
+        item: ItemCode,
+        guests: Vec<String>,
+    },
+    RecordAction {
+        item: ItemCode,
+        kind: ActionKind,
+        text: String,
+        owner: String,
+        due: String,
+    },
+    MarkActionDone {
+        action: u32,
+    },
+    /// ALSO PRESENT and IN ATTENDANCE (S4:91-93); replaces both lists.
+    SetMeetingAttendance {
+        also_present: Vec<String>,
+        in_attendance: Vec<String>,
+    },
+    SetFirstMinuteNumber {
+        first: u32,
+    },
+    /// Freeze the draft minutes as a numbered version. `continues_from` is the previous meeting's last
+    /// minute number: the server fills it in (see `minutes`), whatever the client sent.
+    PublishMinutes {
+        #[serde(default)]
+        continues_from: Option<u32>,
+    },
 }
 
 /// Declares [`CommandKind`] and its `ALL` list from one list of names, so the two cannot drift apart.
@@ -197,6 +251,17 @@ command_kinds!(
     SetHearingStage,
     ReportHearing,
     RecordCommissionerResponse,
+    RecordResolution,
+    AmendResolution,
+    AddMinuteParagraph,
+    EditMinuteParagraph,
+    RemoveMinuteParagraph,
+    SetItemAttendance,
+    RecordAction,
+    MarkActionDone,
+    SetMeetingAttendance,
+    SetFirstMinuteNumber,
+    PublishMinutes,
 );
 
 impl CommandKind {
@@ -232,6 +297,14 @@ impl CommandKind {
             SetHearingStage => "move the hearing to its next stage",
             ReportHearing => "report the hearing's outcome",
             RecordCommissionerResponse => "record the Commissioner's response",
+            RecordResolution => "record a resolution",
+            AmendResolution => "amend a resolution",
+            AddMinuteParagraph | EditMinuteParagraph | RemoveMinuteParagraph => "write the minutes",
+            SetItemAttendance | SetMeetingAttendance => "record who attended for the minutes",
+            RecordAction => "record an action",
+            MarkActionDone => "mark an action done",
+            SetFirstMinuteNumber => "set the first minute number",
+            PublishMinutes => "publish the minutes",
         }
     }
 }
@@ -268,6 +341,17 @@ impl Command {
             Command::SetHearingStage { .. } => K::SetHearingStage,
             Command::ReportHearing => K::ReportHearing,
             Command::RecordCommissionerResponse { .. } => K::RecordCommissionerResponse,
+            Command::RecordResolution { .. } => K::RecordResolution,
+            Command::AmendResolution { .. } => K::AmendResolution,
+            Command::AddMinuteParagraph { .. } => K::AddMinuteParagraph,
+            Command::EditMinuteParagraph { .. } => K::EditMinuteParagraph,
+            Command::RemoveMinuteParagraph { .. } => K::RemoveMinuteParagraph,
+            Command::SetItemAttendance { .. } => K::SetItemAttendance,
+            Command::RecordAction { .. } => K::RecordAction,
+            Command::MarkActionDone { .. } => K::MarkActionDone,
+            Command::SetMeetingAttendance { .. } => K::SetMeetingAttendance,
+            Command::SetFirstMinuteNumber { .. } => K::SetFirstMinuteNumber,
+            Command::PublishMinutes { .. } => K::PublishMinutes,
         }
     }
 }

@@ -140,6 +140,28 @@ pub enum CommandError {
     NoRecommendationAfterVeto,
     #[error("The Commissioner's response has already been recorded")]
     ResponseAlreadyRecorded,
+    #[error(
+        "A resolution can only be recorded on the current item, and item {item} is not current"
+    )]
+    ItemNotCurrent { item: ItemCode },
+    #[error("Item {item} has no resolution {number}")]
+    UnknownResolution { item: ItemCode, number: u32 },
+    #[error("Item {item} has no minute paragraph {number}")]
+    UnknownParagraph { item: ItemCode, number: u32 },
+    #[error("Item {item} already has {max} {what}, the most it can have")]
+    TooMany {
+        item: ItemCode,
+        what: String,
+        max: u32,
+    },
+    #[error("At most {max} names can be listed")]
+    TooManyNames { max: u32 },
+    #[error("There is no action {action}")]
+    UnknownAction { action: u32 },
+    #[error("The first minute number must be between 1 and {max}")]
+    InvalidMinuteNumber { max: u32 },
+    #[error("The minutes can be published once the meeting has closed")]
+    MinutesBeforeClose,
 }
 
 #[cfg(feature = "hydrate")]

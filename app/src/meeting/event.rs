@@ -2,10 +2,12 @@
 //! names are stable, and new fields must be added with `#[serde(default)]`. `Meeting::apply` folds
 //! them into state and never fails.
 
+use super::action::ActionKind;
 use super::attendance::AttendanceMark;
 use super::command::MeetingSpec;
 use super::hearing::{HearingOutcome, HearingStage};
 use super::ids::{BallotId, ItemCode, MemberId, QuestionId, Receipt, SeatId, VoteId};
+use super::minutes::document::Minutes;
 use super::roster::Person;
 use super::time::{CivilDate, Timestamp};
 use super::vote::{Choice, Elector, VoteKind, VoteResult};
@@ -139,6 +141,68 @@ pub enum Event {
     },
     CommissionerResponded {
         accepts: bool,
+        at: Timestamp,
+    },
+    /// `vote` is set when the resolution records a counted vote's result.
+    ResolutionRecorded {
+        item: ItemCode,
+        text: String,
+        #[serde(default)]
+        vote: Option<VoteId>,
+        at: Timestamp,
+    },
+    /// Resolution `number` (1-based) of `item` now reads `text`; the earlier wording is kept.
+    ResolutionAmended {
+        item: ItemCode,
+        number: u32,
+        text: String,
+        at: Timestamp,
+    },
+    MinuteParagraphAdded {
+        item: ItemCode,
+        text: String,
+        at: Timestamp,
+    },
+    MinuteParagraphEdited {
+        item: ItemCode,
+        number: u32,
+        text: String,
+        at: Timestamp,
+    },
+    MinuteParagraphRemoved {
+        item: ItemCode,
+        number: u32,
+        at: Timestamp,
+    },
+    ItemAttendanceSet {
+        item: ItemCode,
+        guests: Vec<String>,
+    },
+    ActionRecorded {
+        action: u32,
+        item: ItemCode,
+        kind: ActionKind,
+        text: String,
+        owner: String,
+        due: String,
+        at: Timestamp,
+    },
+    ActionDone {
+        action: u32,
+        at: Timestamp,
+    },
+    MeetingAttendanceSet {
+        also_present: Vec<String>,
+        in_attendance: Vec<String>,
+    },
+    MinuteNumberingSet {
+        first: u32,
+    },
+    /// A numbered version of the minutes, frozen with the SHA-256 of its Markdown rendering.
+    MinutesPublished {
+        version: u32,
+        sha256: String,
+        minutes: Box<Minutes>,
         at: Timestamp,
     },
 }

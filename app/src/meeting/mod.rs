@@ -20,9 +20,14 @@
 //! - **Projection** ([`view`]): the public never see a ballot of an open vote, anything of a private
 //!   session beyond its banner, or a question the chair has not accepted.
 //!
+//! - **The record** ([`record`], [`resolution`], [`action`], [`minutes`]): resolutions on the current
+//!   item, the clerk's minute-taking, actions, and the minutes generated from all of it.
+//!
 //! After the meeting closes, only what happens after a meeting can still be recorded: a written answer
-//! (S4:194), the hearing's report (due within three weeks) and the Commissioner's response.
+//! (S4:194), the hearing's report (due within three weeks), the Commissioner's response, and the
+//! clerk's editing and publishing of the minutes.
 
+pub mod action;
 pub mod agenda;
 mod apply;
 pub mod attendance;
@@ -33,8 +38,11 @@ pub mod error;
 pub mod event;
 pub mod hearing;
 pub mod ids;
+pub mod minutes;
 pub mod phase;
 pub mod question;
+pub mod record;
+pub mod resolution;
 pub mod result;
 pub mod roles;
 pub mod roster;
@@ -94,6 +102,9 @@ pub struct Meeting {
     votes: Vec<Vote>,
     hearing: Option<Hearing>,
     seq: u64,
+    /// Resolutions, minute-taking, actions and published minutes (`record.rs`).
+    #[serde(default)]
+    record: record::Record,
 }
 
 impl Meeting {
@@ -140,6 +151,11 @@ impl Meeting {
 
     pub fn hearing(&self) -> Option<&Hearing> {
         self.hearing.as_ref()
+    }
+
+    /// The record the minutes are drawn from.
+    pub fn record(&self) -> &record::Record {
+        &self.record
     }
 
     /// A member's or substitute's attendance (not recorded, if unknown).

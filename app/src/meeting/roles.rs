@@ -101,6 +101,18 @@ pub fn allowed_roles(kind: CommandKind) -> (&'static [Role], &'static str) {
         K::RecordShowOfHands => (CLERK, "the clerk"),
         K::SetHearingStage | K::ReportHearing => (CHAIR, "the chair"),
         K::RecordCommissionerResponse => (&[Commissioner, Clerk], "the Commissioner or the clerk"),
+        // The chair and the clerk keep the record (S4:93 "IN ATTENDANCE"); the minutes are signed by
+        // the Chairman (S4:110).
+        K::RecordResolution | K::AmendResolution => (CHAIR_OR_CLERK, "the chair or the clerk"),
+        K::AddMinuteParagraph | K::EditMinuteParagraph | K::RemoveMinuteParagraph => {
+            (CHAIR_OR_CLERK, "the chair or the clerk")
+        }
+        K::SetItemAttendance | K::RecordAction | K::MarkActionDone => {
+            (CHAIR_OR_CLERK, "the chair or the clerk")
+        }
+        K::SetMeetingAttendance | K::SetFirstMinuteNumber | K::PublishMinutes => {
+            (CHAIR_OR_CLERK, "the chair or the clerk")
+        }
     }
 }
 

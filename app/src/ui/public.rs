@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 
 use super::context::use_meeting;
-use super::panels::{AgendaPanel, Banners, BusinessPanel, CurrentItem, MembershipPanel};
+use super::panels::{
+    AgendaPanel, Banners, BusinessPanel, CurrentItem, MembershipPanel, RecordPanel,
+};
 use super::webcast::WebcastPlayer;
 
 #[component]
@@ -18,6 +20,7 @@ pub fn PublicPage() -> impl IntoView {
                 <WebcastPlayer/>
                 <CurrentItem view/>
                 <BusinessPanel view/>
+                <RecordPanel view/>
             </div>
             <AgendaPanel view/>
         </div>

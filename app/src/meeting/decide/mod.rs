@@ -8,6 +8,7 @@
 mod agenda;
 mod hearing;
 mod questions;
+mod record;
 mod roster;
 mod session;
 mod votes;
@@ -22,11 +23,23 @@ use super::Meeting;
 
 /// Commands that still make sense after the meeting closes: a written answer follows the meeting
 /// (S4:194), the hearing's report is due within three weeks (Sch 8 para 4(6)), and the Commissioner
-/// responds to it (para 7(3)).
-const AFTER_CLOSE: [CommandKind; 3] = [
+/// responds to it (para 7(3)). The clerk edits the draft minutes after the meeting and publishes
+/// them (issue 18): paragraphs, attendance for an item and for the meeting, actions (and marking them
+/// done at a later date), the first minute number, and publishing. Resolutions are not among them:
+/// they stand once the chair leaves their item.
+const AFTER_CLOSE: [CommandKind; 12] = [
     CommandKind::RecordAnswer,
     CommandKind::ReportHearing,
     CommandKind::RecordCommissionerResponse,
+    CommandKind::AddMinuteParagraph,
+    CommandKind::EditMinuteParagraph,
+    CommandKind::RemoveMinuteParagraph,
+    CommandKind::SetItemAttendance,
+    CommandKind::RecordAction,
+    CommandKind::MarkActionDone,
+    CommandKind::SetMeetingAttendance,
+    CommandKind::SetFirstMinuteNumber,
+    CommandKind::PublishMinutes,
 ];
 
 impl Meeting {
@@ -100,6 +113,30 @@ impl Meeting {
             Command::SetHearingStage { stage } => ctx.set_hearing_stage(stage),
             Command::ReportHearing => ctx.report_hearing(),
             Command::RecordCommissionerResponse { accepts } => ctx.record_response(accepts),
+            Command::RecordResolution { item, text } => ctx.record_resolution(item, text),
+            Command::AmendResolution { item, number, text } => {
+                ctx.amend_resolution(item, number, text)
+            }
+            Command::AddMinuteParagraph { item, text } => ctx.add_paragraph(item, text),
+            Command::EditMinuteParagraph { item, number, text } => {
+                ctx.edit_paragraph(item, number, text)
+            }
+            Command::RemoveMinuteParagraph { item, number } => ctx.remove_paragraph(item, number),
+            Command::SetItemAttendance { item, guests } => ctx.set_item_attendance(item, guests),
+            Command::RecordAction {
+                item,
+                kind,
+                text,
+                owner,
+                due,
+            } => ctx.record_action(item, kind, text, owner, due),
+            Command::MarkActionDone { action } => ctx.mark_action_done(action),
+            Command::SetMeetingAttendance {
+                also_present,
+                in_attendance,
+            } => ctx.set_meeting_attendance(also_present, in_attendance),
+            Command::SetFirstMinuteNumber { first } => ctx.set_first_minute(first),
+            Command::PublishMinutes { continues_from } => ctx.publish_minutes(continues_from),
         }
     }
 }

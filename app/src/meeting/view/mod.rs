@@ -12,9 +12,11 @@
 //!   with receipts.
 
 mod project;
+mod record;
 mod votes;
 
 pub use project::project;
+pub use record::{ActionView, ItemMinutesView, MinuteTakingView, ResolutionView};
 
 use super::command::CommandKind;
 use super::hearing::HearingStage;
@@ -58,6 +60,18 @@ pub struct MeetingView {
     pub my_ballots: Vec<MyBallotView>,
     pub hearing: Option<HearingView>,
     pub viewer: ViewerView,
+    /// Resolutions under their items (issue 18; see `view/record.rs` for who sees which).
+    #[serde(default)]
+    pub resolutions: Vec<ResolutionView>,
+    /// The actions register.
+    #[serde(default)]
+    pub actions: Vec<ActionView>,
+    /// The latest published version of the minutes, if any (the public page links it).
+    #[serde(default)]
+    pub minutes_version: Option<u32>,
+    /// Chair and clerk only.
+    #[serde(default)]
+    pub minute_taking: Option<MinuteTakingView>,
 }
 
 /// A lettered section, or the block of numbered standing items (no letter).

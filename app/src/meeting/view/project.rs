@@ -67,6 +67,10 @@ pub fn project(meeting: &Meeting, viewer: &Viewer) -> MeetingView {
             is_chair: role == Role::Chair,
             allowed: allowed_commands(role),
         },
+        resolutions: if hidden { vec![] } else { see.resolutions() },
+        actions: if hidden { vec![] } else { see.actions() },
+        minutes_version: meeting.record().latest().map(|p| p.version),
+        minute_taking: see.minute_taking(),
     }
 }
 
@@ -79,7 +83,7 @@ pub(super) struct Sight<'a> {
 
 impl Sight<'_> {
     /// Panel members, the chair and the clerk stay in the room during a private session.
-    fn insider(&self) -> bool {
+    pub(super) fn insider(&self) -> bool {
         matches!(
             self.role,
             Role::Member | Role::Substitute | Role::Chair | Role::Clerk

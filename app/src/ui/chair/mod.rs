@@ -5,6 +5,7 @@ mod agenda_controls;
 mod attendance;
 mod declarations;
 mod hearing;
+mod minutes;
 pub mod questions;
 mod session;
 mod show_of_hands;
@@ -36,6 +37,7 @@ pub fn Console() -> impl IntoView {
                         <votes::VoteControls/>
                         <hearing::HearingControls/>
                         <questions::QuestionModeration/>
+                        <minutes::MinuteTaking/>
                     </div>
                     <div class="console__side">
                         <agenda_controls::AgendaControls/>

@@ -89,12 +89,23 @@ pub fn CurrentItem(view: Memo<MeetingView>) -> impl IntoView {
             Some(format!("{} {}", code.0, title))
         })
     });
+    // The current item's resolutions, live under it on every screen (issue 18).
+    let resolved = Memo::new(move |_| {
+        view.with(|v| {
+            v.resolutions
+                .iter()
+                .filter(|r| v.current_item.as_ref() == Some(&r.item))
+                .map(|r| r.text.clone())
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <div class="panel" aria-live="polite" data-testid="current-item">
             {move || match current.get() {
                 Some(text) => view! { <p><strong>"Now: "</strong>{text}</p> }.into_any(),
                 None => view! { <p>"The meeting has not reached an agenda item yet."</p> }.into_any(),
             }}
+            {move || resolved.get().into_iter().map(|text| view! { <p class="resolution"><strong>{text}</strong></p> }).collect_view()}
         </div>
     }
 }

@@ -3,11 +3,13 @@
 mod agenda;
 mod business;
 mod membership;
+mod record;
 mod status;
 mod votes;
 
 pub use agenda::{AgendaPanel, CurrentItem};
 pub use business::{BusinessPanel, HearingPanel, QuestionItem};
 pub use membership::MembershipPanel;
+pub use record::RecordPanel;
 pub use status::Banners;
 pub use votes::{capitalise, VoteCard};
