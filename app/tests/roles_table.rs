@@ -19,7 +19,7 @@ const ROLES: [Role; 7] = [
 ];
 
 /// The expected table. Columns: Public, Member, Substitute, Chair, Clerk, Commissioner, System.
-const TABLE: [(CommandKind, &str); 28] = {
+const TABLE: [(CommandKind, &str); 35] = {
     use CommandKind::*;
     [
         (ScheduleMeeting, "....Y.Y"),
@@ -45,11 +45,18 @@ const TABLE: [(CommandKind, &str); 28] = {
         (PromiseWrittenAnswer, "...YY.."),
         (OpenVote, "...Y..."),
         (CastBallot, ".YYY..."),
-        (CloseVote, "...Y..."),
+        (CloseVote, "...YY.."),
         (RecordShowOfHands, "....Y.."),
         (SetHearingStage, "...Y..."),
         (ReportHearing, "...Y..."),
         (RecordCommissionerResponse, "....YY."),
+        (CorrectAttendance, "....Y.."),
+        (VoidVote, "...Y..."),
+        (AddItem, "...Y..."),
+        (SetItemAside, "...Y..."),
+        (OpenElectionOfChair, "....Y.."),
+        (ProposeChair, "....Y.."),
+        (HandBackChair, "...Y..."),
     ]
 };
 
@@ -154,6 +161,33 @@ fn sample(kind: CommandKind, actor: &Actor, now: Timestamp) -> Command {
         },
         K::ReportHearing => Command::ReportHearing,
         K::RecordCommissionerResponse => Command::RecordCommissionerResponse { accepts: true },
+        K::CorrectAttendance => Command::CorrectAttendance {
+            member: me,
+            attendance: Attendance::Apologies,
+            reason: Some("marked present by mistake".into()),
+        },
+        K::VoidVote => Command::VoidVote {
+            vote: v,
+            reason: "attendance was not taken".into(),
+        },
+        K::AddItem => Command::AddItem {
+            code: ItemCode::new("53"),
+            title: "Presentation to Chief Constable Alan Pughsley QPM".into(),
+            kind: on_the_day::DayItemKind::Presentation,
+            reason: None,
+            after: Some(ItemCode::new("3")),
+        },
+        K::SetItemAside => Command::SetItemAside {
+            item: ItemCode::new("C1"),
+            aside: on_the_day::Aside::Deferred,
+            reason: "papers late".into(),
+        },
+        K::OpenElectionOfChair => Command::OpenElectionOfChair,
+        K::ProposeChair => Command::ProposeChair {
+            candidate: MemberId::new("ashley-clark"),
+            proposer: me,
+        },
+        K::HandBackChair => Command::HandBackChair,
     }
 }
 

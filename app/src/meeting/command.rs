@@ -2,9 +2,11 @@
 //! (`{"type": "CastBallot", …}`); the actor is never part of a command.
 
 use super::agenda::AgendaSection;
+use super::attendance::Attendance;
 use super::attendance::AttendanceMark;
 use super::hearing::{HearingSpec, HearingStage};
 use super::ids::{BallotId, ItemCode, MeetingId, MemberId, QuestionId, SeatId, VoteId};
+use super::on_the_day::{Aside, DayItemKind};
 use super::roster::{Person, Seat};
 use super::time::Timestamp;
 use super::vote::{Choice, VoteKind};
@@ -143,6 +145,44 @@ pub enum Command {
     RecordCommissionerResponse {
         accepts: bool,
     },
+    /// Correct a member's attendance to what it should say, with an optional reason (issue 17).
+    CorrectAttendance {
+        member: MemberId,
+        attendance: Attendance,
+        #[serde(default)]
+        reason: Option<String>,
+    },
+    /// Void an open vote, with the chair's reason.
+    VoidVote {
+        vote: VoteId,
+        reason: String,
+    },
+    /// Take an item not on the published agenda, placed after `after` (or at the end).
+    AddItem {
+        code: ItemCode,
+        title: String,
+        kind: DayItemKind,
+        #[serde(default)]
+        reason: Option<String>,
+        #[serde(default)]
+        after: Option<ItemCode>,
+    },
+    /// Withdraw or defer an item on the day, with the reason.
+    SetItemAside {
+        item: ItemCode,
+        aside: Aside,
+        reason: String,
+    },
+    /// Neither the Chairman nor the Vice-Chairman can preside: open the election of a chair for the
+    /// meeting (opening the meeting if it has not opened).
+    OpenElectionOfChair,
+    /// Put a member's proposal of a member present as chair for the meeting to the vote.
+    ProposeChair {
+        candidate: MemberId,
+        proposer: MemberId,
+    },
+    /// The elected chair hands the chair back to the Chairman or Vice-Chairman, the meeting agreeing.
+    HandBackChair,
 }
 
 /// Declares [`CommandKind`] and its `ALL` list from one list of names, so the two cannot drift apart.
@@ -190,6 +230,13 @@ command_kinds!(
     SetHearingStage,
     ReportHearing,
     RecordCommissionerResponse,
+    CorrectAttendance,
+    VoidVote,
+    AddItem,
+    SetItemAside,
+    OpenElectionOfChair,
+    ProposeChair,
+    HandBackChair,
 );
 
 impl CommandKind {
@@ -225,6 +272,13 @@ impl CommandKind {
             SetHearingStage => "move the hearing to its next stage",
             ReportHearing => "report the hearing's outcome",
             RecordCommissionerResponse => "record the Commissioner's response",
+            CorrectAttendance => "correct attendance",
+            VoidVote => "void a vote",
+            AddItem => "add an item on the day",
+            SetItemAside => "withdraw or defer an item",
+            OpenElectionOfChair => "open the election of a chair for the meeting",
+            ProposeChair => "put a proposal for the chair to the vote",
+            HandBackChair => "hand the chair back",
         }
     }
 }
@@ -261,6 +315,13 @@ impl Command {
             Command::SetHearingStage { .. } => K::SetHearingStage,
             Command::ReportHearing => K::ReportHearing,
             Command::RecordCommissionerResponse { .. } => K::RecordCommissionerResponse,
+            Command::CorrectAttendance { .. } => K::CorrectAttendance,
+            Command::VoidVote { .. } => K::VoidVote,
+            Command::AddItem { .. } => K::AddItem,
+            Command::SetItemAside { .. } => K::SetItemAside,
+            Command::OpenElectionOfChair => K::OpenElectionOfChair,
+            Command::ProposeChair { .. } => K::ProposeChair,
+            Command::HandBackChair => K::HandBackChair,
         }
     }
 }
