@@ -90,7 +90,10 @@ pub fn allowed_roles(kind: CommandKind) -> (&'static [Role], &'static str) {
         }
         K::ExcludePublic | K::ReturnToPublic => (CHAIR, "the chair"),
         K::AdvanceAgenda | K::GoBackAgenda | K::GoToItem => (CHAIR, "the chair"),
-        K::UpdateSeat | K::AppointSubstitute | K::RecordAttendance => (CLERK, "the clerk"),
+        K::UpdateSeat | K::AppointSubstitute => (CLERK, "the clerk"),
+        // The clerk keeps the record; the chair may take the roll too, from the chair's console
+        // (issue 17: attendance was on the clerk's screen only).
+        K::RecordAttendance => (CHAIR_OR_CLERK, "the chair or the clerk"),
         K::DeclareInterest => (&[Member, Substitute, Chair, Clerk], "a member or the clerk"),
         K::SubmitQuestion | K::AskSupplementary | K::CastBallot => {
             (MEMBERS, "a member of the Panel")
@@ -105,8 +108,8 @@ pub fn allowed_roles(kind: CommandKind) -> (&'static [Role], &'static str) {
         K::RecordShowOfHands => (CLERK, "the clerk"),
         K::SetHearingStage | K::ReportHearing => (CHAIR, "the chair"),
         K::RecordCommissionerResponse => (&[Commissioner, Clerk], "the Commissioner or the clerk"),
-        // The clerk keeps the attendance record, so corrects it.
-        K::CorrectAttendance => (CLERK, "the clerk"),
+        // Whoever may record attendance may correct it.
+        K::CorrectAttendance => (CHAIR_OR_CLERK, "the chair or the clerk"),
         K::VoidVote => (CHAIR, "the chair"),
         // The chair decides what is urgent (LGA 1972 s100B(4)(b)) and the order of business.
         K::AddItem | K::SetItemAside => (CHAIR, "the chair"),

@@ -78,6 +78,9 @@ pub struct MeetingView {
     /// Chair and clerk: who could vote in each kind of vote if opened now, and any warning.
     #[serde(default)]
     pub opening_checks: Vec<OpeningCheck>,
+    /// The summoned day (UK), so the console can ask before opening a meeting early.
+    #[serde(default)]
+    pub starts_on: Option<super::time::CivilDate>,
 }
 
 /// A lettered section, or the block of numbered standing items (no letter).

@@ -81,6 +81,7 @@ pub fn project(meeting: &Meeting, viewer: &Viewer) -> MeetingView {
         members_count: meeting.roster().members_of_panel(),
         election: see.election(),
         opening_checks: see.opening_checks(),
+        starts_on: info.map(|i| i.starts_at.london_date()),
     }
 }
 
