@@ -11,14 +11,7 @@ use common::*;
 fn at_the_veto_vote() -> Session {
     let mut s = Session::new("2022-12-06", at(DEC_2022, 9, 30));
     s.attend(&PRESENT_27_SEP_2022, AttendanceMark::Present);
-    s.run(&chair(), Command::OpenMeeting);
-    for stage in [
-        HearingStage::Questions,
-        HearingStage::PrivateDeliberation,
-        HearingStage::Vote,
-    ] {
-        s.run(&chair(), Command::SetHearingStage { stage });
-    }
+    s.open_to_hearing_vote();
     s
 }
 

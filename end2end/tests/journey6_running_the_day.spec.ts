@@ -6,7 +6,7 @@
 // it. Then, on a fresh server, a meeting with the Chairman and Vice-Chairman away elects a chair for the meeting,
 // who runs a vote. axe finds no violations on the console and the public page.
 import { test, expect } from "@playwright/test";
-import { OwnServer, clerkApi, browserAs, apiAs, mustRun, viewOf, seatHolders, expectNoAxeViolations } from "./helpers";
+import { OwnServer, clerkApi, browserAs, apiAs, mustRun, viewOf, seatHolders, expectNoAxeViolations, openToHearingVote } from "./helpers";
 
 const MEETING = "2022-12-06";
 
@@ -40,11 +40,7 @@ test("corrections, a warned and voided veto run again, and an item on the day", 
 
     const chairContext = await browserAs(browser, server, clerk, { role: "member", member: chairSeat.id, name: chairSeat.name });
     const chairApi = chairContext.request;
-    await mustRun(chairApi, MEETING, { type: "OpenMeeting" });
-    await mustRun(chairApi, MEETING, { type: "GoToItem", item: "A1" });
-    for (const stage of ["questions", "private_deliberation", "vote"]) {
-      await mustRun(chairApi, MEETING, { type: "SetHearingStage", stage });
-    }
+    await openToHearingVote(chairApi, MEETING);
 
     const publicContext = await browser.newContext({ baseURL: server.baseURL });
     const watcher = await publicContext.newPage();

@@ -47,6 +47,9 @@ pub fn VoteCard(vote: VoteView) -> impl IntoView {
             <p class="vote__motion">{vote.motion.clone()}</p>
             {vote.threshold.clone().map(|t| view! { <p class="standing" data-testid="vote-threshold">{capitalise(&t)}</p> })}
             <p data-testid="vote-turnout">{capitalise(&vote.turnout)}</p>
+            {(vote.present_at_open > 0).then(|| view! {
+                <p class="muted" data-testid="vote-present-at-open">{format!("{} present when the vote opened", vote.present_at_open)}</p>
+            })}
             {open.then(|| vote.standing.clone().map(|s| view! {
                 <p data-testid="vote-standing">"Standing: " {s}</p>
             })).flatten()}
