@@ -41,9 +41,14 @@ fn a_members_ballot_is_secret_from_the_public_until_the_chair_closes_the_vote_an
     );
     let public = s.view(&Actor::Public).votes[0].clone();
     assert!(public.named_ballots.is_empty() && public.tally.is_none());
-    assert_eq!(public.turnout, "1 of 20 voted");
+    assert_eq!(public.turnout, "1 of 12 present have voted");
     assert!(!s.public_json().contains("uuid-8b21"));
-    assert_eq!(s.view(&chair()).votes[0].yet_to_vote.len(), 19);
+    let console = s.view(&chair()).votes[0].clone();
+    assert_eq!(
+        (console.yet_to_vote.len(), console.not_present.len()),
+        (11, 8),
+        "yet to vote lists only those present; the absent are listed apart"
+    );
     assert_eq!(
         s.view(&member("nancy-warne")).my_ballots[0].choice,
         Choice::For

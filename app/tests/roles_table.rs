@@ -19,7 +19,7 @@ const ROLES: [Role; 7] = [
 ];
 
 /// The expected table. Columns: Public, Member, Substitute, Chair, Clerk, Commissioner, System.
-const TABLE: [(CommandKind, &str); 39] = {
+const TABLE: [(CommandKind, &str); 46] = {
     use CommandKind::*;
     [
         (ScheduleMeeting, "....Y.Y"),
@@ -34,7 +34,7 @@ const TABLE: [(CommandKind, &str); 39] = {
         (GoToItem, "...Y..."),
         (UpdateSeat, "....Y.."),
         (AppointSubstitute, "....Y.."),
-        (RecordAttendance, "....Y.."),
+        (RecordAttendance, "...YY.."),
         (DeclareInterest, ".YYYY.."),
         (SubmitQuestion, ".YYY..."),
         (AcceptQuestion, "...Y..."),
@@ -45,7 +45,7 @@ const TABLE: [(CommandKind, &str); 39] = {
         (PromiseWrittenAnswer, "...YY.."),
         (OpenVote, "...Y..."),
         (CastBallot, ".YYY..."),
-        (CloseVote, "...Y..."),
+        (CloseVote, "...YY.."),
         (RecordShowOfHands, "....Y.."),
         (SetHearingStage, "...Y..."),
         (ReportHearing, "...Y..."),
@@ -61,6 +61,13 @@ const TABLE: [(CommandKind, &str); 39] = {
         (SetMeetingAttendance, "...YY.."),
         (SetFirstMinuteNumber, "...YY.."),
         (PublishMinutes, "...YY.."),
+        (CorrectAttendance, "...YY.."),
+        (VoidVote, "...Y..."),
+        (AddItem, "...Y..."),
+        (SetItemAside, "...Y..."),
+        (OpenElectionOfChair, "....Y.."),
+        (ProposeChair, "....Y.."),
+        (HandBackChair, "...Y..."),
     ]
 };
 
@@ -207,6 +214,33 @@ fn sample(kind: CommandKind, actor: &Actor, now: Timestamp) -> Command {
         K::PublishMinutes => Command::PublishMinutes {
             continues_from: None,
         },
+        K::CorrectAttendance => Command::CorrectAttendance {
+            member: me,
+            attendance: Attendance::Apologies,
+            reason: Some("marked present by mistake".into()),
+        },
+        K::VoidVote => Command::VoidVote {
+            vote: v,
+            reason: "attendance was not taken".into(),
+        },
+        K::AddItem => Command::AddItem {
+            code: ItemCode::new("53"),
+            title: "Presentation to Chief Constable Alan Pughsley QPM".into(),
+            kind: on_the_day::DayItemKind::Presentation,
+            reason: None,
+            after: Some(ItemCode::new("3")),
+        },
+        K::SetItemAside => Command::SetItemAside {
+            item: ItemCode::new("C1"),
+            aside: on_the_day::Aside::Deferred,
+            reason: "papers late".into(),
+        },
+        K::OpenElectionOfChair => Command::OpenElectionOfChair,
+        K::ProposeChair => Command::ProposeChair {
+            candidate: MemberId::new("ashley-clark"),
+            proposer: me,
+        },
+        K::HandBackChair => Command::HandBackChair,
     }
 }
 

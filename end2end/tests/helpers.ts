@@ -212,3 +212,12 @@ export async function expectNoAxeViolations(page: Page) {
   });
   expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
 }
+
+/// The chair opens the meeting, moves to the hearing's item A1 and takes the hearing to its vote.
+export async function openToHearingVote(chair: APIRequestContext, meeting: string) {
+  await mustRun(chair, meeting, { type: "OpenMeeting" });
+  await mustRun(chair, meeting, { type: "GoToItem", item: "A1" });
+  for (const stage of ["questions", "private_deliberation", "vote"]) {
+    await mustRun(chair, meeting, { type: "SetHearingStage", stage });
+  }
+}

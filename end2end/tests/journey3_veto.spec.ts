@@ -1,7 +1,8 @@
 // Journey 3: the confirmation hearing's veto vote on the 20-member Panel of 6 December 2022. The chair opens it
 // on the console, members vote (one on their device, the rest over the API, each signed in separately), the
-// chair sees "x of 20 voted", the standing and who is yet to vote, and closes it after confirming; the public
-// page shows the result with the threshold arithmetic. 13 for → not vetoed; 14 for → vetoed.
+// chair sees "x of 20 present have voted", the standing and who is yet to vote, and closes it after confirming;
+// while it is open the public see turnout and the threshold but no running count nor standing; once closed, the
+// result with the threshold arithmetic. 13 for → not vetoed; 14 for → vetoed.
 // The core allows one veto vote per hearing, so each run gets its own server on a fresh database.
 import { test, expect, Browser } from "@playwright/test";
 import { OwnServer, clerkApi, browserAs, apiAs, mustRun, viewOf, seatHolders } from "./helpers";
@@ -38,7 +39,7 @@ async function runVeto(browser: Browser, forVeto: number) {
     await expect(chair.getByTestId("live-status")).toHaveText(/^Live/, { timeout: 10_000 });
     await chair.getByLabel("Kind of vote").selectOption("chief_constable_veto");
     await chair.getByRole("button", { name: "Open the vote" }).click();
-    await expect(chair.getByTestId("live-turnout")).toHaveText("0 of 20 voted");
+    await expect(chair.getByTestId("live-turnout")).toHaveText("0 of 20 present have voted");
     const publicVote = watcher.getByTestId("vote-card").first();
     await expect(publicVote).toContainText("Voting open");
     await expect(publicVote.getByTestId("vote-threshold")).toHaveText("Veto needs 14 of 20 members");
@@ -69,14 +70,19 @@ async function runVeto(browser: Browser, forVeto: number) {
     }
 
     // The chair's console: the live count, the standing, and the two members yet to vote.
-    await expect(chair.getByTestId("live-turnout")).toHaveText("18 of 20 voted");
+    await expect(chair.getByTestId("live-turnout")).toHaveText("18 of 20 present have voted");
     await expect(chair.getByTestId("live-standing")).toHaveText(
       forVeto >= 14 ? "Standing: vetoed" : `Standing: open: veto needs 14 of 20 members; ${forVeto} for so far`,
     );
     await expect(chair.getByTestId("yet-to-vote").locator("li")).toHaveCount(2);
     // The public see how many have voted, never who voted what while the vote is open.
-    await expect(publicVote.getByTestId("vote-turnout")).toHaveText("18 of 20 voted");
+    await expect(publicVote.getByTestId("vote-turnout")).toHaveText("18 of 20 present have voted");
     await expect(publicVote).not.toContainText("How each member voted");
+    // Nor how it stands: the running count and the standing are the chair's and the clerk's alone.
+    await expect(publicVote.getByTestId("vote-standing")).toHaveCount(0);
+    await expect(publicVote).not.toContainText("for so far");
+    await expect(device.getByTestId("vote-standing")).toHaveCount(0);
+    expect(JSON.stringify(await viewOf(publicContext.request, MEETING))).not.toContain("for so far");
     expect(JSON.stringify(await viewOf(publicContext.request, MEETING))).not.toMatch(/"choice":"(for|against)"/);
 
     // Closing is irreversible: the chair confirms first.

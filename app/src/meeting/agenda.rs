@@ -116,6 +116,49 @@ impl Agenda {
             .map(|item| &item.code)
     }
 
+    /// The first item after the current one (the first of all if none is current) that `taken`
+    /// accepts: moving on passes over items set aside on the day.
+    pub fn next_where(&self, taken: impl Fn(&ItemCode) -> bool) -> Option<&ItemCode> {
+        let start = match &self.current {
+            None => 0,
+            Some(code) => self.position(code)? + 1,
+        };
+        self.items()
+            .skip(start)
+            .map(|item| &item.code)
+            .find(|code| taken(code))
+    }
+
+    /// The last item before the current one that `taken` accepts.
+    pub fn previous_where(&self, taken: impl Fn(&ItemCode) -> bool) -> Option<&ItemCode> {
+        let end = self.position(self.current.as_ref()?)?;
+        let before: Vec<&ItemCode> = self.items().take(end).map(|item| &item.code).collect();
+        before.into_iter().rev().find(|code| taken(code))
+    }
+
+    /// Puts an item taken on the day after `after`, in its section; at the end of the last section
+    /// if `after` is `None` or unknown.
+    pub fn insert_after(&mut self, item: AgendaItem, after: Option<&ItemCode>) {
+        let place = after.and_then(|code| {
+            self.sections.iter().enumerate().find_map(|(s, section)| {
+                let i = section.items.iter().position(|it| &it.code == code)?;
+                Some((s, i + 1))
+            })
+        });
+        match place {
+            Some((s, i)) => self.sections[s].items.insert(i, item),
+            None => match self.sections.last_mut() {
+                Some(section) => section.items.push(item),
+                None => self.sections.push(AgendaSection {
+                    letter: None,
+                    title: None,
+                    items: vec![item],
+                    empty_note: None,
+                }),
+            },
+        }
+    }
+
     /// Why this agenda cannot be used, if it cannot: duplicate or blank codes, blank titles, or
     /// backwards page ranges. An empty section may have a note ("None for this meeting.", S4:57) or
     /// none at all ("C - Questions to the Commissioner" with no items, S2:53).

@@ -2,8 +2,10 @@
 //! missing changes nothing but the counter, so a replayed log can never make the server fail.
 //! `decide` only emits events that make sense here; this function does not re-check the rules.
 
+use super::election::{ChairElection, ChairProposal};
 use super::event::{AnswerPart, Event};
 use super::hearing::{Hearing, HearingOutcome, HearingStage};
+use super::on_the_day::DayNote;
 use super::phase::{Phase, PrivateSession};
 use super::question::{Question, QuestionStatus, Supplementary};
 use super::vote::{Ballot, Outcome, Vote, VoteKind, VoteStatus};
@@ -170,7 +172,9 @@ impl Meeting {
                 electorate,
                 at,
                 for_hearing,
+                present,
             } => {
+                let present_at_open = present.clone().unwrap_or_else(|| self.present_now());
                 if *kind == VoteKind::ChiefConstableVeto {
                     if let Some(hearing) = self.hearing.as_mut() {
                         hearing.veto_vote = Some(*vote);
@@ -191,6 +195,8 @@ impl Meeting {
                     status: VoteStatus::Open,
                     closed_at: None,
                     result: None,
+                    present_at_open,
+                    voided: None,
                 });
             }
             Event::BallotCast {
@@ -225,6 +231,7 @@ impl Meeting {
                 let (kind, for_hearing, id) = (v.kind, v.for_hearing, v.id);
                 self.settle_hearing(id, kind, for_hearing, result.outcome);
                 self.resolve_vote(id, *at);
+                self.settle_election(id, result.outcome);
             }
             Event::HearingStageSet { stage, .. } => {
                 if let Some(hearing) = self.hearing.as_mut() {
@@ -246,6 +253,60 @@ impl Meeting {
             Event::CommissionerResponded { accepts, .. } => {
                 if let Some(hearing) = self.hearing.as_mut() {
                     hearing.commissioner_accepts = Some(*accepts);
+                }
+            }
+            Event::AttendanceCorrected { member, to, .. } => {
+                self.attendance.insert(member.clone(), to.clone());
+            }
+            Event::VoteVoided { vote, reason, at } => self.void(*vote, reason, *at),
+            Event::ItemAdded {
+                item,
+                kind,
+                reason,
+                after,
+                at,
+            } => {
+                if self.agenda.item(&item.code).is_none() {
+                    self.agenda.insert_after(item.clone(), after.as_ref());
+                    let note = DayNote::Added {
+                        kind: *kind,
+                        reason: reason.clone(),
+                        at: *at,
+                    };
+                    self.on_the_day.insert(item.code.clone(), note);
+                }
+            }
+            Event::ItemSetAside {
+                item,
+                aside,
+                reason,
+                at,
+            } => {
+                let note = DayNote::SetAside {
+                    aside: *aside,
+                    reason: reason.clone(),
+                    at: *at,
+                };
+                self.on_the_day.insert(item.clone(), note);
+            }
+            Event::ElectionOfChairOpened { at } => self.election = Some(ChairElection::new(*at)),
+            Event::ChairProposed {
+                vote,
+                candidate,
+                proposer,
+                ..
+            } => {
+                if let Some(election) = self.election.as_mut() {
+                    election.proposals.push(ChairProposal {
+                        vote: *vote,
+                        candidate: candidate.clone(),
+                        proposer: proposer.clone(),
+                    });
+                }
+            }
+            Event::ChairHandedBack { .. } => {
+                if let Some(election) = self.election.as_mut() {
+                    election.handed_back = true;
                 }
             }
             Event::ResolutionRecorded { .. }
@@ -277,6 +338,33 @@ impl Meeting {
                 amendments: vec![],
             };
             self.record.resolve(&item, resolution);
+        }
+    }
+
+    /// A voided vote decides nothing; a voided veto vote is not the hearing's veto vote.
+    fn void(&mut self, vote: VoteId, reason: &str, at: crate::meeting::Timestamp) {
+        let Some(v) = self.vote_mut(vote) else {
+            return;
+        };
+        v.status = VoteStatus::Voided;
+        v.voided = Some((reason.to_owned(), at));
+        if let Some(hearing) = self.hearing.as_mut() {
+            if hearing.veto_vote == Some(vote) {
+                hearing.veto_vote = None;
+            }
+        }
+    }
+
+    /// A carried proposal elects the chair for the meeting.
+    fn settle_election(&mut self, vote: VoteId, outcome: Outcome) {
+        let Some(election) = self.election.as_mut() else {
+            return;
+        };
+        if election.elected.is_some() || !outcome.passed() {
+            return;
+        }
+        if let Some(candidate) = election.proposal(vote).map(|p| p.candidate.clone()) {
+            election.elected = Some(candidate);
         }
     }
 

@@ -61,6 +61,19 @@ impl Attendance {
         )
     }
 
+    /// The agenda items this record names (arrived during, left during).
+    pub fn items(&self) -> impl Iterator<Item = &ItemCode> {
+        let (arrived, left) = match self {
+            Attendance::Present { arrived_during } => (arrived_during.as_ref(), None),
+            Attendance::Left {
+                arrived_during,
+                left_during,
+            } => (arrived_during.as_ref(), left_during.as_ref()),
+            _ => (None, None),
+        };
+        arrived.into_iter().chain(left)
+    }
+
     /// "Present", "Apologies", "Arrived late (item B1)", "Left early (item D1)".
     pub fn label(&self) -> String {
         let item = |code: &Option<ItemCode>| {

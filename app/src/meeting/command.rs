@@ -3,9 +3,11 @@
 
 use super::action::ActionKind;
 use super::agenda::AgendaSection;
+use super::attendance::Attendance;
 use super::attendance::AttendanceMark;
 use super::hearing::{HearingSpec, HearingStage};
 use super::ids::{BallotId, ItemCode, MeetingId, MemberId, QuestionId, SeatId, VoteId};
+use super::on_the_day::{Aside, DayItemKind};
 use super::roster::{Person, Seat};
 use super::time::Timestamp;
 use super::vote::{Choice, VoteKind};
@@ -197,6 +199,44 @@ pub enum Command {
         #[serde(default)]
         continues_from: Option<u32>,
     },
+    /// Correct a member's attendance to what it should say, with an optional reason (issue 17).
+    CorrectAttendance {
+        member: MemberId,
+        attendance: Attendance,
+        #[serde(default)]
+        reason: Option<String>,
+    },
+    /// Void an open vote, with the chair's reason.
+    VoidVote {
+        vote: VoteId,
+        reason: String,
+    },
+    /// Take an item not on the published agenda, placed after `after` (or at the end).
+    AddItem {
+        code: ItemCode,
+        title: String,
+        kind: DayItemKind,
+        #[serde(default)]
+        reason: Option<String>,
+        #[serde(default)]
+        after: Option<ItemCode>,
+    },
+    /// Withdraw or defer an item on the day, with the reason.
+    SetItemAside {
+        item: ItemCode,
+        aside: Aside,
+        reason: String,
+    },
+    /// Neither the Chairman nor the Vice-Chairman can preside: open the election of a chair for the
+    /// meeting (opening the meeting if it has not opened).
+    OpenElectionOfChair,
+    /// Put a member's proposal of a member present as chair for the meeting to the vote.
+    ProposeChair {
+        candidate: MemberId,
+        proposer: MemberId,
+    },
+    /// The elected chair hands the chair back to the Chairman or Vice-Chairman, the meeting agreeing.
+    HandBackChair,
 }
 
 /// Declares [`CommandKind`] and its `ALL` list from one list of names, so the two cannot drift apart.
@@ -262,6 +302,13 @@ command_kinds!(
     SetMeetingAttendance,
     SetFirstMinuteNumber,
     PublishMinutes,
+    CorrectAttendance,
+    VoidVote,
+    AddItem,
+    SetItemAside,
+    OpenElectionOfChair,
+    ProposeChair,
+    HandBackChair,
 );
 
 impl CommandKind {
@@ -305,6 +352,13 @@ impl CommandKind {
             MarkActionDone => "mark an action done",
             SetFirstMinuteNumber => "set the first minute number",
             PublishMinutes => "publish the minutes",
+            CorrectAttendance => "correct attendance",
+            VoidVote => "void a vote",
+            AddItem => "add an item on the day",
+            SetItemAside => "withdraw or defer an item",
+            OpenElectionOfChair => "open the election of a chair for the meeting",
+            ProposeChair => "put a proposal for the chair to the vote",
+            HandBackChair => "hand the chair back",
         }
     }
 }
@@ -352,6 +406,13 @@ impl Command {
             Command::SetMeetingAttendance { .. } => K::SetMeetingAttendance,
             Command::SetFirstMinuteNumber { .. } => K::SetFirstMinuteNumber,
             Command::PublishMinutes { .. } => K::PublishMinutes,
+            Command::CorrectAttendance { .. } => K::CorrectAttendance,
+            Command::VoidVote { .. } => K::VoidVote,
+            Command::AddItem { .. } => K::AddItem,
+            Command::SetItemAside { .. } => K::SetItemAside,
+            Command::OpenElectionOfChair => K::OpenElectionOfChair,
+            Command::ProposeChair { .. } => K::ProposeChair,
+            Command::HandBackChair => K::HandBackChair,
         }
     }
 }

@@ -162,6 +162,47 @@ pub enum CommandError {
     InvalidMinuteNumber { max: u32 },
     #[error("The minutes can be published once the meeting has closed")]
     MinutesBeforeClose,
+    // Running the real day (issue 17): votes tied to attendance, corrections, voids, items on the
+    // day and a chair for the meeting.
+    #[error("You were not recorded as present when this vote opened, so you cannot vote in it")]
+    NotPresentWhenOpened,
+    #[error("Your seat is filled by {substitute} at this meeting, so you cannot vote")]
+    SeatFilledBySubstitute { substitute: String },
+    #[error("{name}'s seat is filled by {substitute} at this meeting, so {name} cannot be recorded as present")]
+    HolderReplacedBySubstitute { name: String, substitute: String },
+    #[error("{name} is already recorded as {state}: there is nothing to correct")]
+    NothingToCorrect { name: String, state: String },
+    #[error("{name}'s attendance cannot be corrected while vote {vote} is open: it would change who may vote in it. Correct it after the vote closes, or void the vote")]
+    CorrectionChangesOpenVote {
+        name: String,
+        vote: crate::meeting::VoteId,
+    },
+    #[error("Vote {vote} has closed, and a closed vote stands: it cannot be voided")]
+    ClosedVoteStands { vote: crate::meeting::VoteId },
+    #[error("Vote {vote} has already been voided")]
+    AlreadyVoided { vote: crate::meeting::VoteId },
+    #[error("There is already an item {item} on the agenda")]
+    ItemAlreadyOnAgenda { item: ItemCode },
+    #[error("An item code is up to {max} letters, digits, dots or hyphens, e.g. 53 or B1a")]
+    BadItemCode { max: u32 },
+    #[error("Item {item} was {how} on the day, so it cannot be taken")]
+    ItemSetAside { item: ItemCode, how: String },
+    #[error("Item {item} is being taken now, so it cannot be {how}")]
+    ItemIsCurrent { item: ItemCode, how: String },
+    #[error("{name} presides, so there is no election of a chair for the meeting")]
+    ChairPresent { name: String },
+    #[error("The election of a chair for the meeting has not been opened")]
+    NoElectionOfChair,
+    #[error("The meeting is already electing a chair for the meeting")]
+    ElectionAlreadyOpen,
+    #[error("{name} is not recorded as present, so cannot be {role}")]
+    ProposalNotPresent { name: String, role: String },
+    #[error("Only the chair can close a vote; the clerk closes only the vote to elect a chair for the meeting")]
+    ClerkClosesOnlyElection,
+    #[error("No chair for the meeting was elected, so there is no chair to hand back")]
+    NoElectedChair,
+    #[error("Neither the Chairman nor the Vice-Chairman is present to take the chair back")]
+    NoChairmanToHandBackTo,
 }
 
 #[cfg(feature = "hydrate")]

@@ -3,11 +3,14 @@
 //! them into state and never fails.
 
 use super::action::ActionKind;
+use super::agenda::AgendaItem;
+use super::attendance::Attendance;
 use super::attendance::AttendanceMark;
 use super::command::MeetingSpec;
 use super::hearing::{HearingOutcome, HearingStage};
 use super::ids::{BallotId, ItemCode, MemberId, QuestionId, Receipt, SeatId, VoteId};
 use super::minutes::document::Minutes;
+use super::on_the_day::{Aside, DayItemKind};
 use super::roster::Person;
 use super::time::{CivilDate, Timestamp};
 use super::vote::{Choice, Elector, VoteKind, VoteResult};
@@ -115,6 +118,10 @@ pub enum Event {
         /// The confirmation hearing's recommendation vote.
         #[serde(default)]
         for_hearing: bool,
+        /// Who was recorded present when the vote opened. `None` in logs written before it was
+        /// recorded: `apply` then takes it from the attendance at that point of the log.
+        #[serde(default)]
+        present: Option<Vec<MemberId>>,
     },
     BallotCast {
         vote: VoteId,
@@ -203,6 +210,47 @@ pub enum Event {
         version: u32,
         sha256: String,
         minutes: Box<Minutes>,
+    /// A correction of an attendance mark: a new event, so the log keeps what was first recorded.
+    AttendanceCorrected {
+        member: MemberId,
+        from: Attendance,
+        to: Attendance,
+        reason: Option<String>,
+        at: Timestamp,
+    },
+    /// The chair voided an open vote; it decides nothing.
+    VoteVoided {
+        vote: VoteId,
+        reason: String,
+        at: Timestamp,
+    },
+    /// An item taken on the day, placed after `after` (or at the end of the agenda).
+    ItemAdded {
+        item: AgendaItem,
+        kind: DayItemKind,
+        reason: Option<String>,
+        after: Option<ItemCode>,
+        at: Timestamp,
+    },
+    ItemSetAside {
+        item: ItemCode,
+        aside: Aside,
+        reason: String,
+        at: Timestamp,
+    },
+    ElectionOfChairOpened {
+        at: Timestamp,
+    },
+    /// A proposal for the chair, put to the vote `vote` (opened by the `VoteOpened` that follows).
+    ChairProposed {
+        vote: VoteId,
+        candidate: MemberId,
+        proposer: MemberId,
+        at: Timestamp,
+    },
+    /// The meeting agreed to hand the chair back to the Chairman or Vice-Chairman.
+    ChairHandedBack {
+        to: MemberId,
         at: Timestamp,
     },
 }

@@ -51,6 +51,10 @@ pub mod time;
 pub mod veto;
 pub mod view;
 pub mod vote;
+// Running the real day (issue 17).
+pub mod election;
+pub mod on_the_day;
+pub mod presence;
 
 pub use agenda::{Agenda, AgendaItem, AgendaSection, PageRange};
 pub use attendance::{Attendance, AttendanceMark, Declaration};
@@ -105,6 +109,12 @@ pub struct Meeting {
     /// Resolutions, minute-taking, actions and published minutes (`record.rs`).
     #[serde(default)]
     record: record::Record,
+    /// Items added, withdrawn or deferred on the day ([`on_the_day`]).
+    #[serde(default)]
+    on_the_day: BTreeMap<ItemCode, on_the_day::DayNote>,
+    /// The election of a chair for the meeting, if one was held ([`election`]).
+    #[serde(default)]
+    election: Option<election::ChairElection>,
 }
 
 impl Meeting {
@@ -183,9 +193,29 @@ impl Meeting {
         self.open_vote().is_some_and(|vote| vote.kind.is_veto())
     }
 
-    /// Who presides: the Chairman unless he is away or substituted, else the Vice-Chairman on the same
-    /// terms, else nobody (see [`roles`]).
+    /// What happened to an item on the day, if anything.
+    pub fn day_note(&self, item: &ItemCode) -> Option<&on_the_day::DayNote> {
+        self.on_the_day.get(item)
+    }
+
+    /// The election of a chair for the meeting, if one was opened.
+    pub fn election(&self) -> Option<&election::ChairElection> {
+        self.election.as_ref()
+    }
+
+    /// Who presides: a chair elected for the meeting while the meeting has not handed the chair back
+    /// and they are here ([`election`]); else the Chairman unless he is away or substituted, else the
+    /// Vice-Chairman on the same terms, else nobody (see [`roles`]).
     pub fn presiding(&self) -> Option<&MemberId> {
+        let elected = self.election.as_ref().and_then(|e| e.chair());
+        if let Some(elected) = elected.filter(|m| self.attendance(m).is_present()) {
+            return Some(elected);
+        }
+        self.holder_presiding()
+    }
+
+    /// The Chairman or, failing him, the Vice-Chairman, if either can preside now.
+    pub fn holder_presiding(&self) -> Option<&MemberId> {
         let can_preside = |member: &&MemberId| {
             let holds = self.roster.seat_held_by(member);
             holds.is_some_and(|seat| !self.roster.substitutes.contains_key(&seat.id))

@@ -3,8 +3,9 @@
 //! Roles are derived from the signed-in [`Actor`] and this meeting:
 //! - the **chair** is the member who presides: the Chairman, unless he has sent apologies, is absent,
 //!   has left, or has a substitute, in which case the Vice-Chairman presides (if he is not away either).
-//!   If neither can preside, nobody has the chair's powers; electing a chair for the meeting is left to
-//!   the clerk outside the app. The Chairman, when not presiding, is an ordinary member.
+//!   If neither can preside, the clerk opens the meeting for the election of a chair for the meeting,
+//!   and the member elected presides ([`super::election`]). The Chairman, when not presiding, is an
+//!   ordinary member.
 //! - a **member** holds a seat; a **substitute** fills a seat for this meeting (S2:79);
 //! - the **clerk** is a Panel officer (IN ATTENDANCE, S4:93) and keeps the record;
 //! - the **Commissioner** answers questions in the room and responds to reports (Sch 8 para 7(3));
@@ -89,7 +90,10 @@ pub fn allowed_roles(kind: CommandKind) -> (&'static [Role], &'static str) {
         }
         K::ExcludePublic | K::ReturnToPublic => (CHAIR, "the chair"),
         K::AdvanceAgenda | K::GoBackAgenda | K::GoToItem => (CHAIR, "the chair"),
-        K::UpdateSeat | K::AppointSubstitute | K::RecordAttendance => (CLERK, "the clerk"),
+        K::UpdateSeat | K::AppointSubstitute => (CLERK, "the clerk"),
+        // The clerk keeps the record; the chair may take the roll too, from the chair's console
+        // (issue 17: attendance was on the clerk's screen only).
+        K::RecordAttendance => (CHAIR_OR_CLERK, "the chair or the clerk"),
         K::DeclareInterest => (&[Member, Substitute, Chair, Clerk], "a member or the clerk"),
         K::SubmitQuestion | K::AskSupplementary | K::CastBallot => {
             (MEMBERS, "a member of the Panel")
@@ -97,7 +101,10 @@ pub fn allowed_roles(kind: CommandKind) -> (&'static [Role], &'static str) {
         K::AcceptQuestion | K::RejectQuestion | K::PutQuestion => (CHAIR, "the chair"),
         K::RecordAnswer => (ANSWERERS, "the chair, the clerk or the Commissioner"),
         K::PromiseWrittenAnswer => (CHAIR_OR_CLERK, "the chair or the clerk"),
-        K::OpenVote | K::CloseVote => (CHAIR, "the chair"),
+        K::OpenVote => (CHAIR, "the chair"),
+        // The clerk closes only the vote electing a chair for the meeting, when nobody presides
+        // (`decide/election.rs`); every other vote is the chair's to close.
+        K::CloseVote => (CHAIR_OR_CLERK, "the chair"),
         K::RecordShowOfHands => (CLERK, "the clerk"),
         K::SetHearingStage | K::ReportHearing => (CHAIR, "the chair"),
         K::RecordCommissionerResponse => (&[Commissioner, Clerk], "the Commissioner or the clerk"),
@@ -113,6 +120,14 @@ pub fn allowed_roles(kind: CommandKind) -> (&'static [Role], &'static str) {
         K::SetMeetingAttendance | K::SetFirstMinuteNumber | K::PublishMinutes => {
             (CHAIR_OR_CLERK, "the chair or the clerk")
         }
+        // Whoever may record attendance may correct it.
+        K::CorrectAttendance => (CHAIR_OR_CLERK, "the chair or the clerk"),
+        K::VoidVote => (CHAIR, "the chair"),
+        // The chair decides what is urgent (LGA 1972 s100B(4)(b)) and the order of business.
+        K::AddItem | K::SetItemAside => (CHAIR, "the chair"),
+        // Nobody presides, so the clerk runs the election; the elected chair hands the chair back.
+        K::OpenElectionOfChair | K::ProposeChair => (CLERK, "the clerk"),
+        K::HandBackChair => (CHAIR, "the chair"),
     }
 }
 

@@ -40,12 +40,14 @@ pub struct Ballot {
     pub receipt: Receipt,
 }
 
-/// Open or closed.
+/// Open, closed, or voided by the chair while open (see [`super::presence`]).
 #[derive(Clone, Copy, Debug, PartialEq, Hash, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum VoteStatus {
     Open,
     Closed,
+    /// Set aside while open, with the chair's reason; never counted.
+    Voided,
 }
 
 /// A vote and everything cast in it.
@@ -71,11 +73,28 @@ pub struct Vote {
     pub status: VoteStatus,
     pub closed_at: Option<Timestamp>,
     pub result: Option<VoteResult>,
+    /// Who was recorded present when the vote opened (holders and substitutes): kept on the vote and
+    /// never changed afterwards, whatever later corrections say.
+    #[serde(default)]
+    pub present_at_open: Vec<MemberId>,
+    /// The chair's reason for voiding the vote while it was open, and when.
+    #[serde(default)]
+    pub voided: Option<(String, Timestamp)>,
 }
 
 impl Vote {
     pub fn is_open(&self) -> bool {
         self.status == VoteStatus::Open
+    }
+
+    /// Whether `member` was recorded present when the vote opened.
+    pub fn was_present_at_open(&self, member: &MemberId) -> bool {
+        self.present_at_open.contains(member)
+    }
+
+    /// Voided by the chair: it decides nothing and does not count as the hearing's veto vote.
+    pub fn is_voided(&self) -> bool {
+        self.status == VoteStatus::Voided
     }
 
     pub fn elector(&self, voter: &MemberId) -> Option<&Elector> {

@@ -128,3 +128,17 @@ impl Session {
         serde_json::to_string(&self.view(&Actor::Public)).unwrap()
     }
 }
+
+impl Session {
+    /// The chair opens the meeting and takes the hearing through its stages to the vote.
+    pub fn open_to_hearing_vote(&mut self) {
+        self.run(&chair(), Command::OpenMeeting);
+        for stage in [
+            HearingStage::Questions,
+            HearingStage::PrivateDeliberation,
+            HearingStage::Vote,
+        ] {
+            self.run(&chair(), Command::SetHearingStage { stage });
+        }
+    }
+}

@@ -1,5 +1,6 @@
 //! Moving through the agenda. Only the chair moves the current item, only while the meeting is open,
-//! and at most one item is ever current.
+//! and at most one item is ever current. Moving forward or back passes over an item withdrawn or
+//! deferred on the day (`on_the_day.rs`); going straight to any item takes business out of order.
 
 use super::Ctx;
 use crate::meeting::error::CommandError;
@@ -10,7 +11,16 @@ impl Ctx<'_> {
     /// The next item in printed order; the first item if none is current yet.
     pub(super) fn advance(&self) -> Result<Vec<Event>, CommandError> {
         self.require_open()?;
-        let next = self.meeting.agenda.next().ok_or(CommandError::AtLastItem)?;
+        let taken = |code: &ItemCode| {
+            self.meeting
+                .day_note(code)
+                .is_none_or(|n| !n.is_set_aside())
+        };
+        let next = self
+            .meeting
+            .agenda
+            .next_where(taken)
+            .ok_or(CommandError::AtLastItem)?;
         Ok(vec![Event::CurrentItemChanged {
             item: next.clone(),
             at: self.now,
@@ -23,10 +33,15 @@ impl Ctx<'_> {
         if self.meeting.agenda.current.is_none() {
             return Err(CommandError::NoCurrentItem);
         }
+        let taken = |code: &ItemCode| {
+            self.meeting
+                .day_note(code)
+                .is_none_or(|n| !n.is_set_aside())
+        };
         let previous = self
             .meeting
             .agenda
-            .previous()
+            .previous_where(taken)
             .ok_or(CommandError::AtFirstItem)?;
         Ok(vec![Event::CurrentItemChanged {
             item: previous.clone(),
@@ -40,6 +55,7 @@ impl Ctx<'_> {
         if self.meeting.agenda.item(&item).is_none() {
             return Err(CommandError::UnknownItem { item });
         }
+        self.require_not_set_aside(&item)?;
         if self.meeting.agenda.current.as_ref() == Some(&item) {
             return Err(CommandError::AlreadyCurrent { item });
         }

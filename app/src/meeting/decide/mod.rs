@@ -6,6 +6,9 @@
 //! then the command's own rules.
 
 mod agenda;
+mod corrections;
+mod day_items;
+mod election;
 mod hearing;
 mod questions;
 mod record;
@@ -137,6 +140,30 @@ impl Meeting {
             } => ctx.set_meeting_attendance(also_present, in_attendance),
             Command::SetFirstMinuteNumber { first } => ctx.set_first_minute(first),
             Command::PublishMinutes { continues_from } => ctx.publish_minutes(continues_from),
+            Command::CorrectAttendance {
+                member,
+                attendance,
+                reason,
+            } => ctx.correct_attendance(member, attendance, reason),
+            Command::VoidVote { vote, reason } => ctx.void_vote(vote, reason),
+            Command::AddItem {
+                code,
+                title,
+                kind,
+                reason,
+                after,
+            } => ctx.add_item(code, title, kind, reason, after),
+            Command::SetItemAside {
+                item,
+                aside,
+                reason,
+            } => ctx.set_item_aside(item, aside, reason),
+            Command::OpenElectionOfChair => ctx.open_election_of_chair(),
+            Command::ProposeChair {
+                candidate,
+                proposer,
+            } => ctx.propose_chair(candidate, proposer),
+            Command::HandBackChair => ctx.hand_back_chair(),
         }
     }
 }

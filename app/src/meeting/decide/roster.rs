@@ -100,19 +100,27 @@ impl Ctx<'_> {
     }
 
     /// The clerk records a member's or substitute's attendance. Late arrivals and early departures are
-    /// noted against the current item.
+    /// noted against the current item. While a veto vote is open only a departure may be recorded: it
+    /// is a fact the record must hold, and it changes neither the electorate nor who was present when
+    /// the vote opened (`presence.rs`). A seat's holder cannot be recorded present once a substitute
+    /// sits in the seat (one voter per seat).
     pub(super) fn record_attendance(
         &self,
         member: MemberId,
         mark: AttendanceMark,
     ) -> Result<Vec<Event>, CommandError> {
-        self.require_roster_unfrozen()?;
+        if mark != AttendanceMark::LeftEarly {
+            self.require_roster_unfrozen()?;
+        }
         let roster = &self.meeting.roster;
         let name = roster
             .name_of(&member)
             .ok_or_else(|| CommandError::UnknownMember {
                 member: member.clone(),
             })?;
+        if matches!(mark, AttendanceMark::Present | AttendanceMark::ArrivedLate) {
+            self.require_seat_not_substituted(&member, name)?;
+        }
         let started = !matches!(self.meeting.phase, Phase::Scheduled | Phase::Unscheduled);
         let item = self.meeting.agenda.current.clone();
         self.meeting

@@ -5,7 +5,7 @@ use crate::meeting::error::CommandError;
 use crate::meeting::event::Event;
 use crate::meeting::hearing::HearingStage;
 use crate::meeting::ids::{BallotId, ItemCode, Receipt, VoteId};
-use crate::meeting::vote::{declare, Choice, Elector, ResultProblem, Tally, Vote, VoteKind};
+use crate::meeting::vote::{declare, Choice, ResultProblem, Tally, Vote, VoteKind};
 
 /// The fixed precept veto motion (statute §6.6).
 pub const PRECEPT_VETO_MOTION: &str = "That the Panel vetoes the Commissioner's proposed precept";
@@ -30,32 +30,6 @@ impl Ctx<'_> {
             .ok_or(CommandError::UnknownVote { vote: id })
     }
 
-    /// One elector per filled seat: the substitute where the seat has one (unless this is a veto and
-    /// the Panel does not let substitutes vote on vetoes), otherwise the holder.
-    fn electorate(&self, kind: VoteKind) -> Vec<Elector> {
-        let roster = &self.meeting.roster;
-        let subs_vote = !kind.is_veto()
-            || self
-                .meeting
-                .info
-                .as_ref()
-                .is_some_and(|i| i.substitutes_vote_on_vetoes);
-        let elector = |seat: &crate::meeting::Seat| {
-            let holder = seat.holder.as_ref()?;
-            let (person, substitute) = match roster.substitutes.get(&seat.id) {
-                Some(sub) if subs_vote => (sub, true),
-                _ => (holder, false),
-            };
-            Some(Elector {
-                seat: seat.id.clone(),
-                voter: person.id.clone(),
-                name: person.name.clone(),
-                substitute,
-            })
-        };
-        roster.seats.iter().filter_map(elector).collect()
-    }
-
     /// The chair opens a vote. One vote is open at a time. A veto's motion is fixed; a Chief Constable
     /// veto or the hearing's recommendation needs the hearing at its vote stage with no outcome yet;
     /// there is one veto vote per hearing and one precept veto vote per meeting.
@@ -78,9 +52,13 @@ impl Ctx<'_> {
         let hearing = self.meeting.hearing.as_ref();
         let hearing_voting =
             hearing.filter(|h| h.stage == HearingStage::Vote && h.outcome.is_none());
+        if let Some(code) = &item {
+            self.require_not_set_aside(code)?;
+        }
         let (motion, for_hearing) = match kind {
             VoteKind::ChiefConstableVeto => {
                 let h = hearing.ok_or(CommandError::NoHearing)?;
+                // A voided veto vote clears `veto_vote` (apply), so only a vote not voided counts.
                 if h.veto_vote.is_some() {
                     return Err(CommandError::VetoAlreadyDecided);
                 }
@@ -99,7 +77,7 @@ impl Ctx<'_> {
                     .meeting
                     .votes
                     .iter()
-                    .any(|v| v.kind == VoteKind::PreceptVeto)
+                    .any(|v| v.kind == VoteKind::PreceptVeto && !v.is_voided())
                 {
                     return Err(CommandError::VetoAlreadyDecided);
                 }
@@ -122,16 +100,34 @@ impl Ctx<'_> {
         };
         let item = item.or_else(|| self.meeting.agenda.current.clone());
         let vote = VoteId(self.meeting.votes.len() as u32 + 1);
-        let electorate = self.electorate(kind);
-        Ok(vec![Event::VoteOpened {
+        Ok(vec![self.vote_opened(
             vote,
             kind,
             motion,
             item,
-            electorate,
+            for_hearing,
+        )])
+    }
+
+    /// The `VoteOpened` event: the electorate and who is present, both fixed as the vote opens.
+    pub(super) fn vote_opened(
+        &self,
+        vote: VoteId,
+        kind: VoteKind,
+        motion: String,
+        item: Option<ItemCode>,
+        for_hearing: bool,
+    ) -> Event {
+        Event::VoteOpened {
+            vote,
+            kind,
+            motion,
+            item,
+            electorate: self.meeting.electorate_for(kind),
             at: self.now,
             for_hearing,
-        }])
+            present: Some(self.meeting.present_now()),
+        }
     }
 
     /// A member votes from their own device. Retrying with the same `ballot_id` changes nothing and
@@ -166,9 +162,8 @@ impl Ctx<'_> {
                 CommandError::NotEligible
             });
         };
-        if !self.meeting.attendance(member).is_present() {
-            return Err(CommandError::NotPresent);
-        }
+        // The two invariants (`presence.rs`): the seat's one voter, present now and when it opened.
+        self.meeting.ballot_right(vote, member)?;
         if ballot_id.as_str().trim().is_empty() {
             return Err(CommandError::TextRequired {
                 what: "ballot id".to_owned(),
@@ -194,17 +189,12 @@ impl Ctx<'_> {
         id: VoteId,
         casting: Option<Choice>,
     ) -> Result<Vec<Event>, CommandError> {
+        self.require_may_close(id)?;
         let vote = self.vote(id)?;
         if !vote.is_open() {
             return Err(CommandError::VotingClosed);
         }
-        let result = declare(
-            vote.kind,
-            vote.tally(),
-            vote.electorate_size(),
-            casting,
-            false,
-        )?;
+        let result = self.declare(vote, vote.tally(), casting, false)?;
         Ok(vec![Event::VoteClosed {
             vote: id,
             result,
@@ -229,11 +219,7 @@ impl Ctx<'_> {
         }
         let [for_, against, abstain] = counts;
         let counted = u64::from(for_) + u64::from(against) + u64::from(abstain);
-        let entitled = vote
-            .electorate
-            .iter()
-            .filter(|e| self.meeting.attendance(&e.voter).is_present())
-            .count() as u32;
+        let entitled = self.meeting.entitled_now(vote).len() as u32;
         if counted > u64::from(entitled) {
             return Err(CommandError::TooManyHands {
                 counted: counted.min(u64::from(u32::MAX)) as u32,
@@ -247,11 +233,47 @@ impl Ctx<'_> {
             abstain,
             not_voting,
         };
-        let result = declare(vote.kind, tally, vote.electorate_size(), casting, true)?;
+        let result = self.declare(vote, tally, casting, true)?;
         Ok(vec![Event::VoteClosed {
             vote: id,
             result,
             at: self.now,
         }])
+    }
+
+    /// The result of `vote` with `tally`. A vote electing a chair for the meeting has no chair to give
+    /// a casting vote, so equal votes elect nobody (`election.rs`).
+    fn declare(
+        &self,
+        vote: &Vote,
+        tally: Tally,
+        casting: Option<Choice>,
+        by_show_of_hands: bool,
+    ) -> Result<crate::meeting::VoteResult, CommandError> {
+        let electing = self
+            .meeting
+            .election
+            .as_ref()
+            .is_some_and(|e| e.proposal(vote.id).is_some());
+        if electing && casting.is_none() && tally.for_ == tally.against {
+            return Ok(crate::meeting::VoteResult {
+                tally,
+                electorate: vote.electorate_size(),
+                outcome: crate::meeting::Outcome::Lost,
+                arithmetic: format!(
+                    "{} for, {} against, {} abstained: equal votes, and with no chair to give a casting vote nobody is elected",
+                    tally.for_, tally.against, tally.abstain
+                ),
+                by_show_of_hands,
+                casting_vote: None,
+            });
+        }
+        Ok(declare(
+            vote.kind,
+            tally,
+            vote.electorate_size(),
+            casting,
+            by_show_of_hands,
+        )?)
     }
 }

@@ -1,8 +1,11 @@
 //! What a viewer may see: [`MeetingView`], built by [`project`] (the only way state leaves the server).
 //!
 //! Rules (the OpenSlides "restrict" idea, statute §12 S5):
-//! - the public (and the Commissioner, who is not a Panel member) never see how a member voted until
-//!   the vote is closed; they see turnout, the threshold and the standing;
+//! - nobody but the chair and clerk sees how an open vote stands: members, the Commissioner and the
+//!   public see turnout against those present ("12 of 18 present have voted"), the threshold ("veto
+//!   needs 14 of 20 members") and, since it follows from public attendance alone, "cannot be vetoed:
+//!   12 present, 14 needed"; never the running counts, which would invite voting with the crowd. The
+//!   result and its arithmetic go to everyone the moment the vote closes (issue 17);
 //! - during a private session they see only the banner "The meeting is in private session (LGA 1972
 //!   Sch 12A para N)", the printed agenda without its current item, and the roster: no votes,
 //!   questions, declarations or hearing outcome;
@@ -11,9 +14,12 @@
 //! - the chair and clerk see live counts and who has yet to vote; every member sees their own ballots
 //!   with receipts.
 
+mod day;
 mod project;
 mod record;
 mod votes;
+
+pub use day::{ElectionView, OpeningCheck};
 
 pub use project::project;
 pub use record::{ActionView, ItemMinutesView, MinuteTakingView, ResolutionView};
@@ -72,6 +78,23 @@ pub struct MeetingView {
     /// Chair and clerk only.
     #[serde(default)]
     pub minute_taking: Option<MinuteTakingView>,
+    /// Who presides now ("Mr Mike Hill"), if anyone.
+    #[serde(default)]
+    pub presiding: Option<String>,
+    /// Members of the Panel recorded present now, and members of the Panel (filled seats).
+    #[serde(default)]
+    pub present_count: u32,
+    #[serde(default)]
+    pub members_count: u32,
+    /// The election of a chair for the meeting, if one was opened.
+    #[serde(default)]
+    pub election: Option<ElectionView>,
+    /// Chair and clerk: who could vote in each kind of vote if opened now, and any warning.
+    #[serde(default)]
+    pub opening_checks: Vec<OpeningCheck>,
+    /// The summoned day (UK), so the console can ask before opening a meeting early.
+    #[serde(default)]
+    pub starts_on: Option<super::time::CivilDate>,
 }
 
 /// A lettered section, or the block of numbered standing items (no letter).
@@ -94,6 +117,12 @@ pub struct ItemView {
     pub verbal: bool,
     pub exempt: bool,
     pub is_current: bool,
+    /// "Urgent item taken on the day (…): reason", "Withdrawn on the day: reason".
+    #[serde(default)]
+    pub day_note: Option<String>,
+    /// Withdrawn or deferred on the day: cannot be taken.
+    #[serde(default)]
+    pub set_aside: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -173,6 +202,18 @@ pub struct VoteView {
     /// How each elector voted: only after close (named votes, statute §9).
     pub named_ballots: Vec<NamedBallotView>,
     pub result: Option<ResultView>,
+    /// The chair's reason, if the vote was voided.
+    #[serde(default)]
+    pub void_reason: Option<String>,
+    /// Electors who may not vote now (away, arrived after it opened): chair and clerk, while open.
+    #[serde(default)]
+    pub not_present: Vec<String>,
+    /// Members recorded present when the vote opened (the record, unchanged afterwards).
+    #[serde(default)]
+    pub present_at_open: u32,
+    /// For a member looking at an open vote: why they cannot vote in it now, in the rule's words.
+    #[serde(default)]
+    pub my_refusal: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -222,6 +263,9 @@ pub struct HearingView {
     pub reported_on: Option<String>,
     pub reported_in_time: Option<bool>,
     pub commissioner_accepts: Option<bool>,
+    /// What the chair does next: "The veto was not carried: the Panel now votes on its recommendation".
+    #[serde(default)]
+    pub next_step: Option<String>,
 }
 
 /// Who is looking, and which controls to show (the server still enforces them in `decide`).
@@ -233,6 +277,9 @@ pub struct ViewerView {
     pub name: Option<String>,
     pub is_chair: bool,
     pub allowed: Vec<CommandKind>,
+    /// A member or substitute recorded present now.
+    #[serde(default)]
+    pub present: bool,
 }
 
 impl Default for ViewerView {
@@ -244,6 +291,7 @@ impl Default for ViewerView {
             name: None,
             is_chair: false,
             allowed: vec![],
+            present: false,
         }
     }
 }

@@ -66,11 +66,26 @@ pub fn project(meeting: &Meeting, viewer: &Viewer) -> MeetingView {
             member: me.clone(),
             is_chair: role == Role::Chair,
             allowed: allowed_commands(role),
+            present: me
+                .as_ref()
+                .is_some_and(|m| meeting.attendance(m).is_present()),
         },
         resolutions: if hidden { vec![] } else { see.resolutions() },
         actions: if hidden { vec![] } else { see.actions() },
         minutes_version: meeting.record().latest().map(|p| p.version),
         minute_taking: see.minute_taking(),
+        presiding: meeting.presiding().map(|m| see.name(m)),
+        present_count: meeting
+            .roster()
+            .seats
+            .iter()
+            .filter_map(|seat| meeting.occupant(&seat.id).filter(|_| seat.holder.is_some()))
+            .filter(|m| meeting.attendance(m).is_present())
+            .count() as u32,
+        members_count: meeting.roster().members_of_panel(),
+        election: see.election(),
+        opening_checks: see.opening_checks(),
+        starts_on: info.map(|i| i.starts_at.london_date()),
     }
 }
 
@@ -98,7 +113,7 @@ impl Sight<'_> {
         self.meeting.private_session().is_some() && !self.insider()
     }
 
-    fn name(&self, member: &MemberId) -> String {
+    pub(super) fn name(&self, member: &MemberId) -> String {
         self.meeting
             .roster()
             .name_of(member)
@@ -120,6 +135,11 @@ impl Sight<'_> {
             verbal: i.verbal,
             exempt: i.exempt,
             is_current: current == Some(&i.code),
+            day_note: self.meeting.day_note(&i.code).map(|n| n.label()),
+            set_aside: self
+                .meeting
+                .day_note(&i.code)
+                .is_some_and(|n| n.is_set_aside()),
         };
         let section = |s: &crate::meeting::AgendaSection| SectionView {
             letter: s.letter.clone(),
@@ -234,6 +254,7 @@ impl Sight<'_> {
             reported_on: h.reported_on.map(|d| d.to_string()),
             reported_in_time: h.reported_in_time,
             commissioner_accepts: h.commissioner_accepts,
+            next_step: if hidden { None } else { self.next_step(h) },
         }
     }
 }

@@ -54,7 +54,10 @@ fn AgendaRow(item: ItemView, dispatch: Dispatch) -> impl IntoView {
         <li class=class data-item=item.code.0.clone() aria-current=item.is_current.then_some("step")>
             <span class="agenda-item__code">{item.code.0.clone()}</span>
             <span>{item.title.clone()}</span>
-            {if item.is_current {
+            {item.day_note.clone().map(|note| view! { <span class="muted">{note}</span> })}
+            {if item.set_aside {
+                ().into_any()
+            } else if item.is_current {
                 view! { <span class="tag tag--live">"Current item"</span> }.into_any()
             } else {
                 view! {

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::meeting::{Command, CommandKind};
+use crate::meeting::{Command, CommandKind, HearingStage};
 use crate::ui::command::{Dispatch, Feedback};
 use crate::ui::context::use_meeting;
 use crate::ui::panels::HearingPanel;
@@ -23,6 +23,8 @@ pub fn HearingControls() -> impl IntoView {
     });
     let dispatch = Dispatch::new();
     let pending = dispatch.pending();
+    let can_private = meeting.can(CommandKind::ExcludePublic);
+    let private = meeting.slice(|v| v.private_session.is_some());
     move || {
         hearing.get().map(|h| {
             view! {
@@ -34,6 +36,24 @@ pub fn HearingControls() -> impl IntoView {
                             <button type="button" class="button" disabled=move || pending.get()
                                 on:click=move |_| dispatch.send(Command::SetHearingStage { stage })>
                                 {format!("Move the hearing to: {}", stage.label())}
+                            </button>
+                        })}
+                        // Private deliberation offers to exclude the public; the vote stage offers to readmit them.
+                        {move || (can_private.get() && !private.get() && hearing.with(|h| h.as_ref().is_some_and(|h| h.stage == HearingStage::PrivateDeliberation))).then(|| view! {
+                            <button type="button" class="button button--secondary" disabled=move || pending.get()
+                                data-testid="offer-exclude"
+                                on:click=move |_| {
+                                    let item = meeting.view.with_untracked(|v| v.current_item.clone());
+                                    dispatch.send(Command::ExcludePublic { paragraph: 1, item });
+                                }>
+                                "Exclude the public for the deliberation (LGA 1972 Sch 12A paragraph 1: information about an individual)"
+                            </button>
+                        })}
+                        {move || (can_private.get() && private.get() && hearing.with(|h| h.as_ref().is_some_and(|h| h.stage == HearingStage::Vote))).then(|| view! {
+                            <button type="button" class="button button--secondary" disabled=move || pending.get()
+                                data-testid="offer-readmit"
+                                on:click=move |_| dispatch.send(Command::ReturnToPublic)>
+                                "Readmit the public for the vote"
                             </button>
                         })}
                         {move || (reportable.get() && can_report.get()).then(|| view! {

@@ -3,7 +3,9 @@
 
 mod agenda_controls;
 mod attendance;
+mod day_items;
 mod declarations;
+mod election;
 mod hearing;
 mod minutes;
 pub mod questions;
@@ -15,7 +17,7 @@ use leptos::prelude::*;
 
 use super::commissioner::ResponseControls;
 use super::context::use_meeting;
-use super::panels::{Banners, CurrentItem};
+use super::panels::{AgendaPanel, Banners, BusinessPanel, CurrentItem, MembershipPanel};
 use super::screens::{NotForYou, Screen};
 use crate::meeting::Role;
 
@@ -26,13 +28,34 @@ pub fn Console() -> impl IntoView {
     let meeting = use_meeting();
     let role = meeting.slice(|v| v.viewer.role);
     let view = meeting.view;
+    let closed = meeting.slice(|v| v.phase == "closed");
     move || {
-        if matches!(role.get(), Role::Chair | Role::Clerk) {
+        if matches!(role.get(), Role::Chair | Role::Clerk) && closed.get() {
+            // A closed meeting's console shows the record, not controls that would be refused; what may still
+            // follow the meeting (the hearing's report, written answers, the Commissioner's response) stays.
+            view! {
+                <Banners view/>
+                <p class="panel" data-testid="console-closed">"The meeting has closed. This is its record; only the hearing's report, written answers and the Commissioner's response can still be recorded."</p>
+                <div class="console">
+                    <div class="console__main">
+                        <hearing::HearingControls/>
+                        <BusinessPanel view/>
+                        <ResponseControls/>
+                    </div>
+                    <div class="console__side">
+                        <AgendaPanel view/>
+                        <MembershipPanel view/>
+                    </div>
+                </div>
+            }
+            .into_any()
+        } else if matches!(role.get(), Role::Chair | Role::Clerk) {
             view! {
                 <Banners view/>
                 <CurrentItem view/>
                 <div class="console">
                     <div class="console__main">
+                        <election::ElectionControls/>
                         <session::SessionControls/>
                         <votes::VoteControls/>
                         <hearing::HearingControls/>
@@ -41,6 +64,7 @@ pub fn Console() -> impl IntoView {
                     </div>
                     <div class="console__side">
                         <agenda_controls::AgendaControls/>
+                        <day_items::DayItems/>
                         <attendance::AttendanceControls/>
                         <Declarations/>
                         <ResponseControls/>

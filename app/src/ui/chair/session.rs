@@ -27,6 +27,10 @@ pub fn SessionControls() -> impl IntoView {
     let dispatch = Dispatch::new();
     let pending = dispatch.pending();
     let send = move |command: Command| dispatch.send(command);
+    let date = meeting.slice(|v| v.date.clone());
+    // Opening before the summoned date asks first (issue 17); the day is compared in UK time.
+    let starts = meeting.slice(|v| v.starts_on);
+    let early = Memo::new(move |_| starts.get().is_some_and(|day| today() < day));
     view! {
         <Show when=move || shown.get()>
             <section class="console-section" aria-labelledby="session-heading">
@@ -35,6 +39,15 @@ pub fn SessionControls() -> impl IntoView {
                     {move || private.get().map(|p| view! { " " <strong>{p}</strong> })}
                 </p>
                 {move || match phase.get().as_str() {
+                    "scheduled" if early.get() => view! {
+                        <ConfirmButton
+                            label="Open the meeting…"
+                            warning=Signal::derive(move || format!("This meeting is summoned for {}; today is earlier. Open it anyway?", date.get()))
+                            confirm="Yes, open it now"
+                            disabled=pending
+                            on_confirm=move || send(Command::OpenMeeting)
+                        />
+                    }.into_any(),
                     "scheduled" => view! {
                         <button type="button" class="button" disabled=move || pending.get()
                             on:click=move |_| send(Command::OpenMeeting)>"Open the meeting"</button>

@@ -1,12 +1,14 @@
-//! Votes from the chair's and clerk's side: open a vote, follow it live ("9 of 20 voted", the standing against
-//! the veto threshold, the names yet to vote), close it after a confirmation, or enter a show of hands.
+//! Votes from the chair's and clerk's side: open a vote (after seeing who is present, with a warning when it
+//! cannot pass as things stand), follow it live ("12 of 18 present have voted", the standing against the veto
+//! threshold, the names yet to vote and those not present), void it with a reason, close it after a
+//! confirmation that names who has not voted, or enter a show of hands.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::show_of_hands::ShowOfHands;
 use crate::meeting::view::VoteView;
-use crate::meeting::{Choice, Command, CommandKind, VoteKind, VoteStatus};
+use crate::meeting::{Choice, Command, CommandKind, Role, VoteKind, VoteStatus};
 use crate::ui::command::{Dispatch, Feedback};
 use crate::ui::confirm::ConfirmButton;
 use crate::ui::context::use_meeting;
@@ -34,7 +36,7 @@ pub fn VoteControls() -> impl IntoView {
         votes.with(|all| {
             all.iter()
                 .rev()
-                .filter(|v| v.status == VoteStatus::Closed)
+                .filter(|v| v.status != VoteStatus::Open)
                 .cloned()
                 .collect::<Vec<_>>()
         })
@@ -75,31 +77,58 @@ fn LiveVote(vote: VoteView) -> impl IntoView {
     });
     let casting = RwSignal::new(String::new());
     let warning = Signal::derive(move || {
+        let yet = live.with(|v| v.as_ref().map_or(0, |v| v.yet_to_vote.len()));
+        let not_voted = match yet {
+            0 => String::new(),
+            1 => "1 present member has not voted; close anyway? ".to_owned(),
+            n => format!("{n} present members have not voted; close anyway? "),
+        };
         format!(
-        "Closing the vote is final: {}, and no ballot can be cast or changed afterwards. The result is declared at once.",
-        turnout.get()
-    )
+            "{not_voted}Closing the vote is final: {}, and no ballot can be cast or changed afterwards. The result is declared at once.",
+            turnout.get()
+        )
     });
+    let role = meeting.slice(|v| v.viewer.role);
+    let electing = meeting.slice(|v| v.election.as_ref().is_some_and(|e| e.in_progress));
+    // The clerk closes only the vote electing a chair for the meeting (core rule).
+    let may_close = move || can_close.get() && (role.get() == Role::Chair || electing.get());
+    let can_void = meeting.can(CommandKind::VoidVote);
+    let void_reason = RwSignal::new(String::new());
+    let void = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        dispatch.send(Command::VoidVote {
+            vote: id,
+            reason: void_reason.get_untracked(),
+        });
+    };
+    let names = move |pick: fn(&VoteView) -> &Vec<String>| {
+        live.with(|v| v.as_ref().map(|v| pick(v).clone()).unwrap_or_default())
+    };
     view! {
         <article class="panel vote vote--live" data-testid="live-vote">
             <h3><span class="tag tag--live">"Voting open"</span> " " {vote.kind_label.clone()}</h3>
             <p class="vote__motion">{vote.motion.clone()}</p>
-            <p class="vote__count" data-testid="live-turnout">{move || turnout.get()}</p>
+            <p class="vote__count" data-testid="live-turnout">{move || capitalise(&turnout.get())}</p>
             {vote.threshold.clone().map(|t| view! { <p class="standing">{capitalise(&t)}</p> })}
             {move || live.with(|v| v.as_ref().and_then(|v| v.standing.clone())).map(|s| view! {
                 <p class="standing" data-testid="live-standing">"Standing: " {s}</p>
             })}
-            <p>{move || {
-                let t = live.with(|v| v.as_ref().and_then(|v| v.tally).unwrap_or_default());
-                format!("So far: for {}, against {}, abstain {}", t.for_, t.against, t.abstain)
-            }}</p>
+            {move || live.with(|v| v.as_ref().and_then(|v| v.tally)).map(|t| view! {
+                <p data-testid="live-tally">{format!("So far: for {}, against {}, abstain {}", t.for_, t.against, t.abstain)}</p>
+            })}
             <details open=true>
-                <summary>{move || format!("Yet to vote ({})", live.with(|v| v.as_ref().map_or(0, |v| v.yet_to_vote.len())))}</summary>
+                <summary>{move || format!("Yet to vote, present ({})", names(|v| &v.yet_to_vote).len())}</summary>
                 <ul class="names" data-testid="yet-to-vote">
-                    {move || live.with(|v| v.as_ref().map(|v| v.yet_to_vote.clone()).unwrap_or_default()).into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                    {move || names(|v| &v.yet_to_vote).into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
                 </ul>
             </details>
-            <Show when=move || can_close.get()>
+            <details>
+                <summary>{move || format!("Not present, cannot vote ({})", names(|v| &v.not_present).len())}</summary>
+                <ul class="names" data-testid="not-present">
+                    {move || names(|v| &v.not_present).into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                </ul>
+            </details>
+            <Show when=may_close>
                 {(!veto).then(|| view! {
                     <div class="field">
                         <label for=format!("casting-{}", id.0)>"Chair's casting vote, if the vote is tied"</label>
@@ -124,6 +153,18 @@ fn LiveVote(vote: VoteView) -> impl IntoView {
                         },
                     })
                 />
+            </Show>
+            <Show when=move || can_void.get()>
+                <details class="void">
+                    <summary>"Void this vote…"</summary>
+                    <form class="stack-form" on:submit=void>
+                        <div class="field">
+                            <label for=format!("void-reason-{}", id.0)>"Why the vote is void (shown to everyone and kept in the record)"</label>
+                            <input id=format!("void-reason-{}", id.0) type="text" required=true bind:value=void_reason/>
+                        </div>
+                        <button type="submit" class="button button--warning" disabled=move || dispatch.pending().get()>"Void the vote"</button>
+                    </form>
+                </details>
             </Show>
             <Show when=move || can_hands.get()>
                 <ShowOfHands vote=id/>
@@ -153,8 +194,12 @@ fn OpenVoteForm() -> impl IntoView {
         "recommendation" => VoteKind::Recommendation,
         _ => VoteKind::GeneralResolution,
     };
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let checks = meeting.slice(|v| v.opening_checks.clone());
+    let check = move || {
+        let kind = chosen();
+        checks.with(|all| all.iter().find(|c| c.kind == kind).cloned())
+    };
+    let open_now = move || {
         let kind = chosen();
         let text = motion.get_untracked();
         let motion = (!kind.is_veto() && !text.trim().is_empty()).then_some(text);
@@ -164,6 +209,14 @@ fn OpenVoteForm() -> impl IntoView {
             item: None,
         });
     };
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        // With a warning showing, only its confirmation opens the vote.
+        if check().and_then(|c| c.warning).is_none() {
+            open_now();
+        }
+    };
+
     view! {
         <form class="stack-form" on:submit=submit>
             <h3>"Open a vote"</h3>
@@ -185,7 +238,22 @@ fn OpenVoteForm() -> impl IntoView {
                     <textarea id="vote-motion" rows="2" aria-describedby="vote-motion-hint" bind:value=motion></textarea>
                 </div>
             </Show>
-            <button type="submit" class="button" disabled=move || pending.get()>"Open the vote"</button>
+            <p data-testid="opening-present">{move || check().map(|c| c.present)}</p>
+            {move || match check().and_then(|c| c.warning) {
+                Some(text) => view! {
+                    <p class="feedback__error" data-testid="opening-warning">{text.clone()}</p>
+                    <ConfirmButton
+                        label="Open the vote…"
+                        warning=Signal::derive(move || text.clone())
+                        confirm="Yes, open it anyway"
+                        disabled=pending
+                        on_confirm=move || open_now()
+                    />
+                }.into_any(),
+                None => view! {
+                    <button type="submit" class="button" disabled=move || pending.get()>"Open the vote"</button>
+                }.into_any(),
+            }}
             <Feedback dispatch/>
         </form>
     }

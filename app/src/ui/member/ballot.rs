@@ -29,7 +29,7 @@ pub fn Ballots() -> impl IntoView {
         v.votes
             .iter()
             .rev()
-            .filter(|x| x.status == VoteStatus::Closed)
+            .filter(|x| x.status != VoteStatus::Open)
             .cloned()
             .collect::<Vec<_>>()
     });
@@ -84,6 +84,53 @@ fn Ballot(id: VoteId) -> impl IntoView {
         }
     };
     let name = format!("choice-{}", id.0);
+    // After a ballot is accepted, focus moves to its receipt, which is announced (issue 17).
+    let receipt = NodeRef::<leptos::html::Div>::new();
+    let accepted = dispatch.succeeded();
+    let version = dispatch.version();
+    Effect::new(move |_| {
+        let _ = version.get();
+        if accepted.get() && mine.with(Option::is_some) {
+            if let Some(node) = receipt.get() {
+                let _ = node.focus();
+            }
+        }
+    });
+    let refusal = meeting.slice(move |v| {
+        let present = v.viewer.present;
+        let refusal = v.votes.iter().find(|x| x.id == id).and_then(|x| x.my_refusal.clone());
+        match refusal {
+            Some(_) if !present => Some("You are not recorded as present. Ask the clerk to record you as present: only members in the room may vote.".to_owned()),
+            other => other,
+        }
+    });
+    move || {
+        match refusal.get() {
+        Some(text) => view! {
+            <div class="panel ballot" data-testid="ballot-not-present">
+                <p class="ballot__kind">{move || vote.with(|v| v.as_ref().map(|v| v.kind_label.clone()))}</p>
+                <p class="ballot__motion">{move || vote.with(|v| v.as_ref().map(|v| v.motion.clone()))}</p>
+                <p class="muted">{move || vote.with(|v| v.as_ref().map(|v| v.turnout.clone()))}</p>
+                <p class="feedback__error"><strong>{text}</strong></p>
+            </div>
+        }.into_any(),
+        None => ballot_form(id, vote, mine, choice, dispatch, problem, name.clone(), receipt, submit).into_any(),
+    }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn ballot_form(
+    id: VoteId,
+    vote: Memo<Option<VoteView>>,
+    mine: Memo<Option<MyBallotView>>,
+    choice: RwSignal<Option<Choice>>,
+    dispatch: Dispatch,
+    problem: RwSignal<Option<&'static str>>,
+    name: String,
+    receipt: NodeRef<leptos::html::Div>,
+    submit: impl Fn(SubmitEvent) + 'static,
+) -> impl IntoView {
     view! {
         <form class="panel ballot" on:submit=submit data-testid="ballot">
             <fieldset aria-describedby=format!("ballot-{}-status", id.0)>
@@ -110,7 +157,8 @@ fn Ballot(id: VoteId) -> impl IntoView {
             <button type="submit" class="button" disabled=move || dispatch.pending().get()>
                 {move || if mine.with(Option::is_some) { "Change my vote" } else { "Cast my vote" }}
             </button>
-            <div id=format!("ballot-{}-status", id.0) aria-live="polite" data-testid="my-ballot">
+            <div id=format!("ballot-{}-status", id.0) aria-live="polite" data-testid="my-ballot"
+                tabindex="-1" node_ref=receipt>
                 {move || mine.get().map(|b| view! {
                     <p class="ballot__cast">
                         <strong>{format!("You voted {} at {}", b.choice.label(), b.at)}</strong>

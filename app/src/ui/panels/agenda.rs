@@ -68,6 +68,7 @@ fn Item(item: ItemView) -> impl IntoView {
                 {item.is_current.then(|| view! { " " <span class="tag tag--live">"Now"</span> })}
                 {(!meta.is_empty()).then(|| view! { <span class="agenda-item__meta">" (" {meta.join("; ")} ")"</span> })}
                 {item.to_follow.clone().map(|note| view! { <span class="agenda-item__meta">" Note: " {note}</span> })}
+                {item.day_note.clone().map(|note| view! { <span class="agenda-item__meta" data-testid="day-note">" " {note}</span> })}
             </span>
         </li>
     }

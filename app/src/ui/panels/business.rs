@@ -54,6 +54,7 @@ pub fn HearingPanel(hearing: HearingView) -> impl IntoView {
                 <dt>"Notified"</dt><dd>{hearing.notified_on.clone()}</dd>
                 <dt>"Report due by"</dt><dd>{hearing.report_deadline.clone()}</dd>
                 {hearing.outcome.clone().map(|o| view! { <dt>"Outcome"</dt><dd>{o}</dd> })}
+                {hearing.next_step.clone().map(|s| view! { <dt>"Next step"</dt><dd data-testid="hearing-next-step">{s}</dd> })}
                 {hearing.reported_on.clone().map(|on| view! { <dt>"Reported"</dt><dd>{on}</dd> })}
                 {hearing.commissioner_accepts.map(|yes| view! {
                     <dt>"Commissioner's response"</dt>

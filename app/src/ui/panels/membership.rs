@@ -7,11 +7,18 @@ use crate::meeting::MeetingView;
 #[component]
 pub fn MembershipPanel(view: Memo<MeetingView>) -> impl IntoView {
     let roster = Memo::new(move |_| view.with(|v| v.roster.clone()));
+    let presiding =
+        Memo::new(move |_| view.with(|v| (v.presiding.clone(), v.present_count, v.members_count)));
     // Shown by default so that it reads without JavaScript; the button folds it away on a small screen.
     let expanded = RwSignal::new(true);
     view! {
         <section aria-labelledby="membership-heading">
             <h2 id="membership-heading">"Membership"</h2>
+            <p data-testid="presiding">{move || {
+                let (chair, present, members) = presiding.get();
+                let chair = chair.map(|name| format!("Presiding: {name}. ")).unwrap_or_default();
+                format!("{chair}{present} of {members} members present.")
+            }}</p>
             <button
                 class="button button--secondary"
                 type="button"

@@ -1,6 +1,7 @@
-//! Votes as everyone may see them: while open, how many have voted and (for a veto) the threshold and the
-//! standing, never who voted what; once closed, the outcome with its arithmetic, the counts and, for a named
-//! vote, how each member voted.
+//! Votes as everyone may see them: while open, how many of those present have voted and (for a veto) the
+//! threshold, never a running count nor who voted what (the chair and clerk alone see the standing, except
+//! "cannot be vetoed"); once closed, the outcome with its arithmetic, the counts and, for a named vote, how each
+//! member voted; a voided vote with the chair's reason.
 
 use leptos::prelude::*;
 
@@ -32,10 +33,10 @@ pub fn VotesPanel(view: Memo<MeetingView>) -> impl IntoView {
 #[component]
 pub fn VoteCard(vote: VoteView) -> impl IntoView {
     let open = vote.status == VoteStatus::Open;
-    let status = if open {
-        ("tag tag--live", "Voting open")
-    } else {
-        ("tag tag--grey", "Closed")
+    let status = match vote.status {
+        VoteStatus::Open => ("tag tag--live", "Voting open"),
+        VoteStatus::Closed => ("tag tag--grey", "Closed"),
+        VoteStatus::Voided => ("tag tag--warn", "Voided"),
     };
     view! {
         <article class="panel vote" data-vote=vote.id.0 data-testid="vote-card">
@@ -46,9 +47,15 @@ pub fn VoteCard(vote: VoteView) -> impl IntoView {
             <p class="vote__motion">{vote.motion.clone()}</p>
             {vote.threshold.clone().map(|t| view! { <p class="standing" data-testid="vote-threshold">{capitalise(&t)}</p> })}
             <p data-testid="vote-turnout">{capitalise(&vote.turnout)}</p>
+            {(vote.present_at_open > 0).then(|| view! {
+                <p class="muted" data-testid="vote-present-at-open">{format!("{} present when the vote opened", vote.present_at_open)}</p>
+            })}
             {open.then(|| vote.standing.clone().map(|s| view! {
                 <p data-testid="vote-standing">"Standing: " {s}</p>
             })).flatten()}
+            {vote.void_reason.clone().map(|reason| view! {
+                <p data-testid="vote-void-reason"><strong>"Voided by the chair: "</strong>{reason}" It decides nothing."</p>
+            })}
             {vote.result.clone().map(|result| view! { <VoteResult result/> })}
             {(!vote.named_ballots.is_empty()).then(|| view! {
                 <details>
