@@ -6,7 +6,7 @@
 //! it is. Unicode dashes are kept in the text (the agenda prints "Co-opted member – Labour Group",
 //! S4:31) and matched through [`is_dash`].
 
-use super::ImportError;
+use super::draft::ImportError;
 
 /// The largest pack read, in bytes: an agenda part is a few kilobytes (S4:1-79); 2 MB is room for a
 /// whole pasted pack (S4 is 2356 lines) without letting a stray upload tie up the server.
