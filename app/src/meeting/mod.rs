@@ -39,6 +39,7 @@ pub mod result;
 pub mod roles;
 pub mod roster;
 pub mod seed;
+pub mod summons_check;
 pub mod time;
 pub mod veto;
 pub mod view;
