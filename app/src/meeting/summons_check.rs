@@ -3,7 +3,7 @@
 //! core refuses with. `ScheduleMeeting` is refused with the first problem; a form lists them all.
 //!
 //! The rules: an id that can be a web address and a title; a venue and the Commissioner's name; a
-//! valid agenda ([`Agenda::problem`]); distinct seats and people; a chair and vice-chair who hold
+//! valid agenda ([`Agenda::problem`]) whose exempt items cite a Sch 12A paragraph 1-7 if any; distinct seats and people; a chair and vice-chair who hold
 //! seats; questions closing no later than the start; a webcast address on this site or on the web
 //! (never a `javascript:` or `data:` address);
 //! and a hearing whose item is on the agenda, with a candidate, and whose three-week report period
@@ -15,6 +15,7 @@
 
 use super::agenda::Agenda;
 use super::command::MeetingSpec;
+use super::phase::SCH_12A_PARAGRAPHS;
 use super::question::MAX_TEXT_CHARS;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -120,6 +121,25 @@ pub fn summons_problems(spec: &MeetingSpec) -> Vec<SummonsProblem> {
     }
     if let Some(reason) = Agenda::problem(&spec.sections) {
         problem(SummonsField::Agenda, reason);
+    }
+    for item in spec.sections.iter().flat_map(|s| &s.items) {
+        match item.exempt_paragraph {
+            Some(paragraph) if !SCH_12A_PARAGRAPHS.contains(&paragraph) => problem(
+                SummonsField::Agenda,
+                format!(
+                    "item {}: Schedule 12A has paragraphs 1 to 7; {paragraph} is not one of them",
+                    item.code
+                ),
+            ),
+            Some(_) if !item.exempt => problem(
+                SummonsField::Agenda,
+                format!(
+                    "item {} has a Schedule 12A paragraph but is not marked exempt",
+                    item.code
+                ),
+            ),
+            _ => {}
+        }
     }
     seats_problems(spec, &mut problem);
     if let Some(hearing) = &spec.hearing {

@@ -107,6 +107,7 @@ fn item(text: &str) -> Option<BusinessLine> {
             to_follow,
             verbal,
             exempt: false,
+            exempt_paragraph: None,
         },
         dropped_note,
     })

@@ -46,7 +46,7 @@ impl Membership {
         let (name, chair, vice_chair) = tags(holder);
         let vacant = matches!(name.to_ascii_lowercase().as_str(), "vacancy" | "vacant");
         let holder = (!vacant).then(|| Person {
-            id: MemberId::new(slug(strip_titles(&name))),
+            id: member_id(&name),
             name: name.clone(),
         });
         if holder.as_ref().is_some_and(|p| p.id.as_str().is_empty()) {
@@ -172,6 +172,11 @@ fn strip_titles(name: &str) -> &str {
     } else {
         rest
     }
+}
+
+/// A person's id from their name as printed: "Councillor Peter Fleming" → `peter-fleming`.
+pub fn member_id(name: &str) -> MemberId {
+    MemberId::new(slug(strip_titles(name)))
 }
 
 /// Lowercase ASCII letters and digits joined by single hyphens: "Mochrie-Cox" → `mochrie-cox`.

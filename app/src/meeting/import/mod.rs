@@ -23,7 +23,7 @@ mod signatory;
 pub use dates::{parse_date, parse_time, DateProblem};
 pub use draft::{AgendaImport, ImportError, UnreadableLine};
 pub use lines::{MAX_LINE_CHARS, MAX_PACK_BYTES};
-pub use membership::slug;
+pub use membership::{member_id, slug};
 pub use signatory::Signatory;
 
 /// Reads a pack given as bytes (an upload): checks size and content, then [`import_agenda`].

@@ -1,0 +1,75 @@
+//! The draft's membership as a form: each seat (council, co-opted or independent) with its holder's name as
+//! the agenda prints it ("Councillor Peter Fleming"; empty for a vacancy), then the Chairman and
+//! Vice-Chairman chosen from the holders. Rows are keyed by seat, so editing one keeps the focus.
+
+use leptos::prelude::*;
+
+use super::draft_edit::set_holder;
+use super::form_fields::GroupError;
+use super::summons::FieldError;
+use crate::meeting::{MeetingSpec, MemberId, Seat};
+
+#[component]
+pub fn SeatsForm(draft: RwSignal<MeetingSpec>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    let seats = move || draft.with(|d| d.seats.clone());
+    let holders = move || {
+        draft.with(|d| {
+            d.seats
+                .iter()
+                .filter_map(|s| s.holder.clone())
+                .map(|p| (p.id.0, p.name))
+                .collect::<Vec<_>>()
+        })
+    };
+    let office = move |which: fn(&mut MeetingSpec) -> &mut Option<MemberId>| {
+        move |ev| {
+            let chosen = event_target_value(&ev);
+            draft.update(|d| *which(d) = (!chosen.is_empty()).then(|| MemberId::new(chosen)));
+        }
+    };
+    let chair = move || draft.with(|d| d.chair.clone().map(|m| m.0).unwrap_or_default());
+    let vice = move || draft.with(|d| d.vice_chair.clone().map(|m| m.0).unwrap_or_default());
+    view! {
+        <fieldset class="seats-form">
+            <legend>"Membership"</legend>
+            <GroupError field="seats" errors/>
+            <p class="hint">"Each seat's holder as the agenda prints the name. Leave a name empty for a vacancy."</p>
+            <For each=seats key=|seat| seat.id.0.clone() let:seat>
+                <SeatRow draft seat/>
+            </For>
+            <div class="field">
+                <label for="summons-chair">"Chairman"</label>
+                <GroupError field="chair" errors/>
+                <select id="summons-chair" on:change=office(|d| &mut d.chair) prop:value=chair>
+                    <option value="">"Not chosen"</option>
+                    {move || holders().into_iter().map(|(id, name)| view! { <option value=id.clone() selected=chair() == id>{name}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="summons-vice-chair">"Vice-Chairman"</label>
+                <GroupError field="vice-chair" errors/>
+                <select id="summons-vice-chair" on:change=office(|d| &mut d.vice_chair) prop:value=vice>
+                    <option value="">"Not chosen"</option>
+                    {move || holders().into_iter().map(|(id, name)| view! { <option value=id.clone() selected=vice() == id>{name}</option> }).collect_view()}
+                </select>
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+fn SeatRow(draft: RwSignal<MeetingSpec>, seat: Seat) -> impl IntoView {
+    let id = format!("seat-{}", seat.id);
+    let seat_id = seat.id.clone();
+    let label = format!("{} ({})", seat.name, seat.kind.label());
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input id=id type="text" autocomplete="off" value=seat.holder.map(|p| p.name).unwrap_or_default()
+                on:change=move |ev| {
+                    let name = event_target_value(&ev);
+                    draft.update(|d| set_holder(d, &seat_id, &name));
+                }/>
+        </div>
+    }
+}
