@@ -90,7 +90,12 @@ pub fn fields_from(draft: &MeetingSpec) -> SummonsFields {
     let deadline = draft.question_deadline.filter(|d| *d != draft.starts_at);
     let hearing = draft.hearing.as_ref();
     SummonsFields {
-        id: draft.id.to_string(),
+        // An id that is the meeting's date follows the date when the clerk changes it.
+        id: if known && draft.id.as_str() == iso(draft.starts_at.london_date()) {
+            String::new()
+        } else {
+            draft.id.to_string()
+        },
         title: draft.title.clone(),
         date: if known {
             draft.starts_at.london_date().to_string()
