@@ -5,7 +5,7 @@
 use app::meeting::import::{
     import_agenda, import_agenda_bytes, ImportError, Signatory, UnreadableLine,
 };
-use app::meeting::seed::demo_specs;
+use app::meeting::seed::demo_spec;
 use app::meeting::*;
 use proptest::prelude::*;
 
@@ -14,10 +14,7 @@ const MAR_2017: &str = include_str!("fixtures/agenda_2017-03-28.txt");
 const DEC_2022: &str = include_str!("fixtures/agenda_2022-12-06.txt");
 
 fn demo(id: &str) -> MeetingSpec {
-    demo_specs()
-        .into_iter()
-        .find(|spec| spec.id.as_str() == id)
-        .unwrap()
+    demo_spec(id).unwrap()
 }
 
 /// (item code, pages) of every item, section by section: (letter, title, items, empty note).

@@ -4,17 +4,14 @@
 
 mod common;
 
-use app::meeting::seed::demo_specs;
+use app::meeting::seed::demo_spec;
 use app::meeting::summons_check::{summons_problems, SummonsField};
 use app::meeting::*;
 use common::*;
 use proptest::prelude::*;
 
 fn december() -> MeetingSpec {
-    demo_specs()
-        .into_iter()
-        .find(|s| s.id.as_str() == "2022-12-06")
-        .unwrap()
+    demo_spec("2022-12-06").unwrap()
 }
 
 fn schedule(spec: MeetingSpec) -> Result<Vec<Event>, CommandError> {

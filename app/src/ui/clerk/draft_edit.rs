@@ -103,14 +103,11 @@ pub fn set_holder(draft: &mut MeetingSpec, seat: &SeatId, name: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::meeting::seed::demo_specs;
+    use crate::meeting::seed::demo_spec;
     use crate::meeting::MemberId;
 
     fn december() -> MeetingSpec {
-        demo_specs()
-            .into_iter()
-            .find(|s| s.id.as_str() == "2022-12-06")
-            .expect("demo")
+        demo_spec("2022-12-06").expect("demo")
     }
 
     fn codes(draft: &MeetingSpec, section: usize) -> Vec<String> {

@@ -12,6 +12,36 @@ use crate::meeting::{MeetingSpec, MemberId, Seat};
 #[component]
 pub fn SeatsForm(draft: RwSignal<MeetingSpec>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     let seats = move || draft.with(|d| d.seats.clone());
+    view! {
+        <fieldset class="seats-form">
+            <legend>"Membership"</legend>
+            <GroupError field="seats" errors/>
+            <p class="hint">"Each seat's holder as the agenda prints the name. Leave a name empty for a vacancy."</p>
+            <For each=seats key=|seat| seat.id.0.clone() let:seat>
+                <SeatRow draft seat/>
+            </For>
+            <OfficeSelect draft errors field="chair" label="Chairman" vice=false/>
+            <OfficeSelect draft errors field="vice-chair" label="Vice-Chairman" vice=true/>
+        </fieldset>
+    }
+}
+
+/// The Chairman or Vice-Chairman, chosen from the seats' holders.
+#[component]
+fn OfficeSelect(
+    draft: RwSignal<MeetingSpec>,
+    errors: RwSignal<Vec<FieldError>>,
+    field: &'static str,
+    label: &'static str,
+    vice: bool,
+) -> impl IntoView {
+    fn office(d: &mut MeetingSpec, vice: bool) -> &mut Option<MemberId> {
+        if vice {
+            &mut d.vice_chair
+        } else {
+            &mut d.chair
+        }
+    }
     let holders = move || {
         draft.with(|d| {
             d.seats
@@ -21,39 +51,27 @@ pub fn SeatsForm(draft: RwSignal<MeetingSpec>, errors: RwSignal<Vec<FieldError>>
                 .collect::<Vec<_>>()
         })
     };
-    let office = move |which: fn(&mut MeetingSpec) -> &mut Option<MemberId>| {
-        move |ev| {
-            let chosen = event_target_value(&ev);
-            draft.update(|d| *which(d) = (!chosen.is_empty()).then(|| MemberId::new(chosen)));
-        }
+    let chosen = move || {
+        draft.with(|d| {
+            if vice { &d.vice_chair } else { &d.chair }
+                .clone()
+                .map(|m| m.0)
+                .unwrap_or_default()
+        })
     };
-    let chair = move || draft.with(|d| d.chair.clone().map(|m| m.0).unwrap_or_default());
-    let vice = move || draft.with(|d| d.vice_chair.clone().map(|m| m.0).unwrap_or_default());
+    let on_change = move |ev| {
+        let picked = event_target_value(&ev);
+        draft.update(|d| *office(d, vice) = (!picked.is_empty()).then(|| MemberId::new(picked)));
+    };
     view! {
-        <fieldset class="seats-form">
-            <legend>"Membership"</legend>
-            <GroupError field="seats" errors/>
-            <p class="hint">"Each seat's holder as the agenda prints the name. Leave a name empty for a vacancy."</p>
-            <For each=seats key=|seat| seat.id.0.clone() let:seat>
-                <SeatRow draft seat/>
-            </For>
-            <div class="field">
-                <label for="summons-chair">"Chairman"</label>
-                <GroupError field="chair" errors/>
-                <select id="summons-chair" on:change=office(|d| &mut d.chair) prop:value=chair>
-                    <option value="">"Not chosen"</option>
-                    {move || holders().into_iter().map(|(id, name)| view! { <option value=id.clone() selected=chair() == id>{name}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="summons-vice-chair">"Vice-Chairman"</label>
-                <GroupError field="vice-chair" errors/>
-                <select id="summons-vice-chair" on:change=office(|d| &mut d.vice_chair) prop:value=vice>
-                    <option value="">"Not chosen"</option>
-                    {move || holders().into_iter().map(|(id, name)| view! { <option value=id.clone() selected=vice() == id>{name}</option> }).collect_view()}
-                </select>
-            </div>
-        </fieldset>
+        <div class="field">
+            <label for=format!("summons-{field}")>{label}</label>
+            <GroupError field errors/>
+            <select id=format!("summons-{field}") on:change=on_change prop:value=chosen>
+                <option value="">"Not chosen"</option>
+                {move || holders().into_iter().map(|(id, name)| view! { <option value=id.clone() selected=chosen() == id>{name}</option> }).collect_view()}
+            </select>
+        </div>
     }
 }
 

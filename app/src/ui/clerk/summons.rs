@@ -264,13 +264,10 @@ fn hearing(
 mod tests {
     use super::*;
     use crate::meeting::import::import_agenda;
-    use crate::meeting::seed::demo_specs;
+    use crate::meeting::seed::demo_spec;
 
     fn december() -> MeetingSpec {
-        demo_specs()
-            .into_iter()
-            .find(|s| s.id.as_str() == "2022-12-06")
-            .expect("demo")
+        demo_spec("2022-12-06").expect("demo")
     }
 
     fn filled() -> (SummonsFields, MeetingSpec) {
