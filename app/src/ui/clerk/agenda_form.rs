@@ -20,19 +20,14 @@ pub fn AgendaForm(
             <legend>"Agenda"</legend>
             <super::form_fields::GroupError field="agenda" errors/>
             <For each=move || 0..count() key=move |index| (*index, draft.with_untracked(|d| d.sections.get(*index).map(|s| (s.letter.clone(), s.title.clone())))) let:index>
-                <SectionForm draft errors index/>
+                <SectionForm draft index/>
             </For>
         </fieldset>
     }
 }
 
 #[component]
-fn SectionForm(
-    draft: RwSignal<MeetingSpec>,
-    errors: RwSignal<Vec<FieldError>>,
-    index: usize,
-) -> impl IntoView {
-    let _ = errors;
+fn SectionForm(draft: RwSignal<MeetingSpec>, index: usize) -> impl IntoView {
     let heading = draft.with_untracked(|d| {
         d.sections.get(index).map(|s| match (&s.letter, &s.title) {
             (Some(letter), Some(title)) => format!("{letter} – {title}"),
