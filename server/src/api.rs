@@ -5,12 +5,15 @@
 //! `GET /api/v1/meetings/{id}/summons` gives a meeting's summons as it was scheduled (a template for the next). The actor is
 //! the request's session (public if none), never the body. A domain rejection is 409 (or 403 for a permission
 //! rule) with the rule's message; a malformed body is 400; nothing is applied on any error.
+//! `POST /api/v1/agenda-imports` (the clerk only) reads an agenda pack into a draft summons without writing.
 
 use app::api::ssr::Identity;
-use app::meeting::{Command, Event, MeetingId, MeetingSpec};
+use app::meeting::import::ImportError;
+use app::meeting::{Actor, Command, Event, MeetingId, MeetingSpec};
 use app::protocol::AppError;
 use axum::{
-    extract::{rejection::JsonRejection, Path, State},
+    body::Bytes,
+    extract::{rejection::JsonRejection, DefaultBodyLimit, Path, State},
     http::{header, StatusCode},
     response::{IntoResponse, Response},
     routing::{get, post},
@@ -26,6 +29,42 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/meetings/{id}", get(view))
         .route("/api/v1/meetings/{id}/summons", get(summons))
         .route("/api/v1/meetings/{id}/commands", post(command))
+        .route(
+            "/api/v1/agenda-imports",
+            post(import_pack).layer(DefaultBodyLimit::max(IMPORT_BODY_LIMIT)),
+        )
+}
+
+/// Room above the importer's own 2 MB limit, so a pack slightly too large gets the importer's sentence rather
+/// than the transport's.
+const IMPORT_BODY_LIMIT: usize = 2 * app::meeting::import::MAX_PACK_BYTES;
+
+/// Clerks only: reads an agenda pack (the body, as text) into a draft summons, the lines not read, and the
+/// summons' remaining problems by field. Nothing is written: the clerk schedules the draft with
+/// `POST /api/v1/meetings` once it is right. A pack over 2 MB is 413, binary content 400.
+async fn import_pack(Extension(who): Extension<Identity>, body: Bytes) -> Response {
+    if !matches!(who.actor, Actor::Clerk { .. }) {
+        let message = "Only a clerk can import an agenda pack";
+        return (
+            StatusCode::FORBIDDEN,
+            Json(json!({ "error": "not_allowed", "message": message })),
+        )
+            .into_response();
+    }
+    match app::meeting::import::import_agenda_bytes(&body) {
+        Ok(import) => {
+            let problems = app::meeting::summons_check::summons_problems(&import.spec);
+            Json(json!({ "import": import, "problems": problems })).into_response()
+        }
+        Err(error) => {
+            let status = match error {
+                ImportError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+                ImportError::Binary { .. } => StatusCode::BAD_REQUEST,
+            };
+            let message = error.to_string();
+            (status, Json(json!({ "error": error, "message": message }))).into_response()
+        }
+    }
 }
 
 async fn list(State(state): State<AppState>) -> Response {

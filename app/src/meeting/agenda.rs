@@ -46,6 +46,10 @@ pub struct AgendaItem {
     /// Exempt information under LGA 1972 Sch 12A: the public are likely to be excluded (S2:63-65).
     #[serde(default)]
     pub exempt: bool,
+    /// The Sch 12A paragraph that makes the item exempt (1 to 7), when the clerk knows it at the
+    /// time of the agenda. The seeds have no exempt item (S4:71-73), so none gives one.
+    #[serde(default)]
+    pub exempt_paragraph: Option<u8>,
 }
 
 impl AgendaItem {
@@ -58,6 +62,7 @@ impl AgendaItem {
             to_follow: None,
             verbal: false,
             exempt: false,
+            exempt_paragraph: None,
         }
     }
 }

@@ -210,6 +210,8 @@ pub enum Event {
         version: u32,
         sha256: String,
         minutes: Box<Minutes>,
+        at: Timestamp,
+    },
     /// A correction of an attendance mark: a new event, so the log keeps what was first recorded.
     AttendanceCorrected {
         member: MemberId,

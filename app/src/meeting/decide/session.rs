@@ -1,14 +1,12 @@
 //! Scheduling, the meeting's phases, and private session.
 
 use super::Ctx;
-use crate::meeting::agenda::Agenda;
 use crate::meeting::command::MeetingSpec;
 use crate::meeting::error::CommandError;
 use crate::meeting::event::Event;
 use crate::meeting::ids::ItemCode;
 use crate::meeting::phase::{Phase, SCH_12A_PARAGRAPHS};
 use crate::meeting::time::Timestamp;
-use std::collections::BTreeSet;
 
 impl Ctx<'_> {
     /// The system schedules a meeting once: a valid agenda, distinct seats and people, a chair and
@@ -117,55 +115,8 @@ impl Ctx<'_> {
 /// day has two meetings the clerk adds a suffix (`2022-12-06-reconvened`). The seeds are silent on this:
 /// it is the choice a clerk would expect of a web address.
 fn schedule_problem(spec: &MeetingSpec) -> Option<String> {
-    if spec.id.as_str().trim().is_empty() || spec.title.trim().is_empty() {
-        return Some("it needs an id and a title".to_owned());
-    }
-    let id = spec.id.as_str();
-    if id.len() > 64
-        || id.starts_with('-')
-        || !id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    {
-        return Some(format!(
-            "the id {id:?} must be up to 64 lowercase letters, digits and hyphens, e.g. 2022-12-06"
-        ));
-    }
-    if let Some(problem) = Agenda::problem(&spec.sections) {
-        return Some(problem);
-    }
-    let mut seats = BTreeSet::new();
-    let mut people = BTreeSet::new();
-    for seat in &spec.seats {
-        if !seats.insert(&seat.id) {
-            return Some(format!("seat {} appears twice", seat.id));
-        }
-        if let Some(holder) = &seat.holder {
-            if !people.insert(&holder.id) {
-                return Some(format!("{} holds two seats", holder.name));
-            }
-        }
-    }
-    for (office, member) in [("chair", &spec.chair), ("vice-chair", &spec.vice_chair)] {
-        if member.as_ref().is_some_and(|m| !people.contains(m)) {
-            return Some(format!("the {office} must hold a seat"));
-        }
-    }
-    if let Some(hearing) = &spec.hearing {
-        if !spec
-            .sections
-            .iter()
-            .flat_map(|s| &s.items)
-            .any(|item| item.code == hearing.item)
-        {
-            return Some(format!(
-                "the hearing's item {} is not on the agenda",
-                hearing.item
-            ));
-        }
-        if hearing.candidate.trim().is_empty() {
-            return Some("the hearing needs a candidate".to_owned());
-        }
-    }
-    None
+    crate::meeting::summons_check::summons_problems(spec)
+        .into_iter()
+        .next()
+        .map(|problem| problem.message)
 }

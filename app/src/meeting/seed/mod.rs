@@ -34,6 +34,11 @@ pub fn demo_specs() -> Vec<MeetingSpec> {
     ]
 }
 
+/// One demo meeting's summons, by id.
+pub fn demo_spec(id: &str) -> Option<MeetingSpec> {
+    demo_specs().into_iter().find(|spec| spec.id.as_str() == id)
+}
+
 /// The events that schedule each demo meeting, as the System actor would via `decide`.
 pub fn demo_meetings() -> Vec<(MeetingId, Vec<Event>)> {
     demo_specs()

@@ -1,10 +1,15 @@
 //! The clerk's pages: single-use sign-in links for members, the chair, the Commissioner and clerks; and
-//! scheduling a new meeting from an earlier one's summons.
+//! scheduling a new meeting from an agenda pack or an earlier one's summons, with a form.
 
+mod agenda_form;
+mod draft_edit;
+mod form_fields;
 mod gate;
 mod links;
+mod pack;
 mod post;
 mod schedule;
+mod seats_form;
 mod summons;
 
 pub use links::SignInLinksPage;
