@@ -34,6 +34,7 @@ pub mod hearing;
 pub mod ids;
 pub mod phase;
 pub mod question;
+pub mod record;
 pub mod result;
 pub mod roles;
 pub mod roster;
