@@ -2,7 +2,8 @@
 //!
 //! `POST /api/v1/meetings/{id}/commands` takes a `Command` as JSON; `POST /api/v1/meetings` takes a new
 //! meeting's summons (a `MeetingSpec`, the clerk only) and answers `201 Created` with its address;
-//! `GET /api/v1/meetings/{id}/summons` gives a meeting's summons as it was scheduled (a template for the next). The actor is
+//! `GET /api/v1/meetings/{id}/summons` gives a meeting's summons as it was scheduled (a template for the next);
+//! `GET /api/v1/meetings/{id}/votes` and `votes.csv` its published vote record ([`votes`]). The actor is
 //! the request's session (public if none), never the body. A domain rejection is 409 (or 403 for a permission
 //! rule) with the rule's message; a malformed body is 400; nothing is applied on any error.
 
@@ -20,12 +21,16 @@ use serde_json::json;
 
 use crate::startup::AppState;
 
+mod votes;
+
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/v1/meetings", get(list).post(schedule))
         .route("/api/v1/meetings/{id}", get(view))
         .route("/api/v1/meetings/{id}/summons", get(summons))
         .route("/api/v1/meetings/{id}/commands", post(command))
+        .route("/api/v1/meetings/{id}/votes", get(votes::votes_json))
+        .route("/api/v1/meetings/{id}/votes.csv", get(votes::votes_csv))
 }
 
 async fn list(State(state): State<AppState>) -> Response {

@@ -19,6 +19,8 @@ pub mod priority;
 pub mod service;
 pub mod startup;
 pub mod store;
+pub mod verify_votes;
+pub mod vote_record;
 pub mod ws;
 
 /// Resolves on SIGINT (Ctrl-C) or SIGTERM, for graceful shutdown.

@@ -21,4 +21,4 @@ mod vote_record;
 pub use build::{published_votes, LoggedEvent};
 pub use check::{compare, find_receipt, recount, Discrepancy, ReceiptCheck};
 pub use presence::present_at_open;
-pub use vote_record::{utc_text, Position, SeatRecord, VoteRecord};
+pub use vote_record::{utc_text, Position, PublishedVotes, SeatRecord, VoteRecord};

@@ -81,6 +81,13 @@ pub struct VoteRecord {
     pub closed_hash: String,
 }
 
+/// The document `GET /api/v1/meetings/{id}/votes` serves and `server verify-votes --file` reads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishedVotes {
+    pub meeting: MeetingId,
+    pub votes: Vec<VoteRecord>,
+}
+
 /// RFC 3339 UTC to the second, "2022-12-06T10:42:00Z".
 pub fn utc_text(at: Timestamp) -> String {
     const DAY: i64 = 86_400_000;
