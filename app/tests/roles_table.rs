@@ -19,7 +19,7 @@ const ROLES: [Role; 7] = [
 ];
 
 /// The expected table. Columns: Public, Member, Substitute, Chair, Clerk, Commissioner, System.
-const TABLE: [(CommandKind, &str); 28] = {
+const TABLE: [(CommandKind, &str); 29] = {
     use CommandKind::*;
     [
         (ScheduleMeeting, "....Y.Y"),
@@ -50,6 +50,7 @@ const TABLE: [(CommandKind, &str); 28] = {
         (SetHearingStage, "...Y..."),
         (ReportHearing, "...Y..."),
         (RecordCommissionerResponse, "....YY."),
+        (RecordHearingReasons, "...YY.."),
     ]
 };
 
@@ -154,6 +155,9 @@ fn sample(kind: CommandKind, actor: &Actor, now: Timestamp) -> Command {
         },
         K::ReportHearing => Command::ReportHearing,
         K::RecordCommissionerResponse => Command::RecordCommissionerResponse { accepts: true },
+        K::RecordHearingReasons => Command::RecordHearingReasons {
+            reasons: "The candidate met every criterion".into(),
+        },
     }
 }
 

@@ -241,6 +241,11 @@ impl Meeting {
                     hearing.commissioner_accepts = Some(*accepts);
                 }
             }
+            Event::HearingReasonsRecorded { reasons, .. } => {
+                if let Some(hearing) = self.hearing.as_mut() {
+                    hearing.panel_reasons = Some(reasons.clone());
+                }
+            }
         }
     }
 

@@ -143,6 +143,10 @@ pub enum Command {
     RecordCommissionerResponse {
         accepts: bool,
     },
+    /// The Panel's reasons for its outcome, stated in its report to the Commissioner (Sch 8 para 4).
+    RecordHearingReasons {
+        reasons: String,
+    },
 }
 
 /// Declares [`CommandKind`] and its `ALL` list from one list of names, so the two cannot drift apart.
@@ -190,6 +194,7 @@ command_kinds!(
     SetHearingStage,
     ReportHearing,
     RecordCommissionerResponse,
+    RecordHearingReasons,
 );
 
 impl CommandKind {
@@ -225,6 +230,7 @@ impl CommandKind {
             SetHearingStage => "move the hearing to its next stage",
             ReportHearing => "report the hearing's outcome",
             RecordCommissionerResponse => "record the Commissioner's response",
+            RecordHearingReasons => "record the Panel's reasons",
         }
     }
 }
@@ -261,6 +267,7 @@ impl Command {
             Command::SetHearingStage { .. } => K::SetHearingStage,
             Command::ReportHearing => K::ReportHearing,
             Command::RecordCommissionerResponse { .. } => K::RecordCommissionerResponse,
+            Command::RecordHearingReasons { .. } => K::RecordHearingReasons,
         }
     }
 }

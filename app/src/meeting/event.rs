@@ -141,4 +141,9 @@ pub enum Event {
         accepts: bool,
         at: Timestamp,
     },
+    /// The Panel's reasons for the hearing's outcome, for its report (replaces any earlier text).
+    HearingReasonsRecorded {
+        reasons: String,
+        at: Timestamp,
+    },
 }

@@ -35,6 +35,7 @@ pub mod ids;
 pub mod phase;
 pub mod question;
 pub mod record;
+pub mod report;
 pub mod result;
 pub mod roles;
 pub mod roster;

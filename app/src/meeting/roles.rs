@@ -101,6 +101,7 @@ pub fn allowed_roles(kind: CommandKind) -> (&'static [Role], &'static str) {
         K::RecordShowOfHands => (CLERK, "the clerk"),
         K::SetHearingStage | K::ReportHearing => (CHAIR, "the chair"),
         K::RecordCommissionerResponse => (&[Commissioner, Clerk], "the Commissioner or the clerk"),
+        K::RecordHearingReasons => (CHAIR_OR_CLERK, "the chair or the clerk"),
     }
 }
 

@@ -23,10 +23,11 @@ use super::Meeting;
 /// Commands that still make sense after the meeting closes: a written answer follows the meeting
 /// (S4:194), the hearing's report is due within three weeks (Sch 8 para 4(6)), and the Commissioner
 /// responds to it (para 7(3)).
-const AFTER_CLOSE: [CommandKind; 3] = [
+const AFTER_CLOSE: [CommandKind; 4] = [
     CommandKind::RecordAnswer,
     CommandKind::ReportHearing,
     CommandKind::RecordCommissionerResponse,
+    CommandKind::RecordHearingReasons,
 ];
 
 impl Meeting {
@@ -100,6 +101,7 @@ impl Meeting {
             Command::SetHearingStage { stage } => ctx.set_hearing_stage(stage),
             Command::ReportHearing => ctx.report_hearing(),
             Command::RecordCommissionerResponse { accepts } => ctx.record_response(accepts),
+            Command::RecordHearingReasons { reasons } => ctx.record_hearing_reasons(&reasons),
         }
     }
 }
