@@ -11,6 +11,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod error;
+pub mod hearing_report;
 pub mod hub;
 pub mod metrics;
 pub mod page_cache;

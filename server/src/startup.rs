@@ -197,6 +197,7 @@ fn router(state: AppState) -> Router {
         .route("/metrics", get(metrics))
         .route("/ws/meetings/{id}", get(crate::ws::upgrade))
         .merge(crate::api::routes())
+        .merge(crate::hearing_report::routes())
         .merge(crate::auth::routes().with_state(state.auth.clone()))
         .leptos_routes_with_context(
             &state,
