@@ -22,6 +22,7 @@ use super::ids::{BallotId, ItemCode, MeetingId, MemberId, QuestionId, Receipt, S
 use super::question::QuestionStatus;
 use super::roles::Role;
 use super::roster::SeatKind;
+use super::time::CivilDate;
 use super::vote::{Choice, Outcome, Tally, VoteKind, VoteStatus};
 use serde::{Deserialize, Serialize};
 
@@ -208,6 +209,10 @@ pub struct HearingView {
     pub reported_on: Option<String>,
     pub reported_in_time: Option<bool>,
     pub commissioner_accepts: Option<bool>,
+    /// The last day of the three weeks and the day reported, as dates: the console says how many days
+    /// are left (`report::report_due`).
+    pub report_deadline_date: CivilDate,
+    pub reported_on_date: Option<CivilDate>,
 }
 
 /// Who is looking, and which controls to show (the server still enforces them in `decide`).

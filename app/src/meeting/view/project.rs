@@ -230,6 +230,8 @@ impl Sight<'_> {
             reported_on: h.reported_on.map(|d| d.to_string()),
             reported_in_time: h.reported_in_time,
             commissioner_accepts: h.commissioner_accepts,
+            report_deadline_date: h.spec.report_deadline(),
+            reported_on_date: h.reported_on,
         }
     }
 }

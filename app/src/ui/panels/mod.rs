@@ -3,6 +3,7 @@
 mod agenda;
 mod business;
 mod membership;
+mod record_links;
 mod status;
 mod votes;
 
