@@ -17,6 +17,11 @@ use super::error_response;
 use crate::startup::AppState;
 use crate::vote_record::{published, to_csv};
 
+/// The published vote record (`record::PublishedVotes`): closed votes, seat by seat, with the log hash at each close.
+#[utoipa::path(get, path = "/api/v1/meetings/{id}/votes", tag = "record",
+    params(("id" = String, Path, description = "The meeting's id, e.g. 2022-12-06")),
+    responses((status = 200, description = "`{\"meeting\": id, \"votes\": [VoteRecord]}`", content_type = "application/json"),
+        (status = 404, description = "No such meeting")))]
 pub(super) async fn votes_json(State(state): State<AppState>, Path(id): Path<String>) -> Response {
     if state.hub.get(&id).is_none() {
         return error_response(AppError::NotFound);
@@ -30,6 +35,11 @@ pub(super) async fn votes_json(State(state): State<AppState>, Path(id): Path<Str
     }
 }
 
+/// The same record as CSV, one row per seat of each vote, cells neutralised against formula injection.
+#[utoipa::path(get, path = "/api/v1/meetings/{id}/votes.csv", tag = "record",
+    params(("id" = String, Path, description = "The meeting's id, e.g. 2022-12-06")),
+    responses((status = 200, description = "CSV with a header row", content_type = "text/csv"),
+        (status = 404, description = "No such meeting")))]
 pub(super) async fn votes_csv(State(state): State<AppState>, Path(id): Path<String>) -> Response {
     if state.hub.get(&id).is_none() {
         return error_response(AppError::NotFound);
