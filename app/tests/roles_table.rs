@@ -19,7 +19,7 @@ const ROLES: [Role; 7] = [
 ];
 
 /// The expected table. Columns: Public, Member, Substitute, Chair, Clerk, Commissioner, System.
-const TABLE: [(CommandKind, &str); 46] = {
+const TABLE: [(CommandKind, &str); 47] = {
     use CommandKind::*;
     [
         (ScheduleMeeting, "....Y.Y"),
@@ -68,6 +68,7 @@ const TABLE: [(CommandKind, &str); 46] = {
         (OpenElectionOfChair, "....Y.."),
         (ProposeChair, "....Y.."),
         (HandBackChair, "...Y..."),
+        (RecordHearingReasons, "...YY.."),
     ]
 };
 
@@ -241,6 +242,9 @@ fn sample(kind: CommandKind, actor: &Actor, now: Timestamp) -> Command {
             proposer: me,
         },
         K::HandBackChair => Command::HandBackChair,
+        K::RecordHearingReasons => Command::RecordHearingReasons {
+            reasons: "The candidate met every criterion".into(),
+        },
     }
 }
 

@@ -2,7 +2,8 @@
 //!
 //! `POST /api/v1/meetings/{id}/commands` takes a `Command` as JSON; `POST /api/v1/meetings` takes a new
 //! meeting's summons (a `MeetingSpec`, the clerk only) and answers `201 Created` with its address;
-//! `GET /api/v1/meetings/{id}/summons` gives a meeting's summons as it was scheduled (a template for the next). The actor is
+//! `GET /api/v1/meetings/{id}/summons` gives a meeting's summons as it was scheduled (a template for the next);
+//! `GET /api/v1/meetings/{id}/votes` and `votes.csv` its published vote record ([`votes`]). The actor is
 //! the request's session (public if none), never the body. A domain rejection is 409 (or 403 for a permission
 //! rule) with the rule's message; a malformed body is 400; nothing is applied on any error.
 //! `POST /api/v1/agenda-imports` (the clerk only) reads an agenda pack into a draft summons without writing.
@@ -23,12 +24,18 @@ use serde_json::json;
 
 use crate::state::AppState;
 
+mod openapi;
+mod votes;
+
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/v1/meetings", get(list).post(schedule))
         .route("/api/v1/meetings/{id}", get(view))
         .route("/api/v1/meetings/{id}/summons", get(summons))
         .route("/api/v1/meetings/{id}/commands", post(command))
+        .route("/api/v1/meetings/{id}/votes", get(votes::votes_json))
+        .route("/api/v1/meetings/{id}/votes.csv", get(votes::votes_csv))
+        .route("/api/v1/openapi.json", get(openapi::openapi_json))
         .route(
             "/api/v1/agenda-imports",
             post(import_pack).layer(DefaultBodyLimit::max(IMPORT_BODY_LIMIT)),
@@ -67,10 +74,22 @@ async fn import_pack(Extension(who): Extension<Identity>, body: Bytes) -> Respon
     }
 }
 
+/// The meetings: live now, upcoming, past.
+#[utoipa::path(get, path = "/api/v1/meetings", tag = "meetings",
+    responses((status = 200, description = "Meeting summaries", content_type = "application/json")))]
 async fn list(State(state): State<AppState>) -> Response {
     Json(crate::service::summaries(&state.hub)).into_response()
 }
 
+/// The clerk schedules a meeting from its summons (`MeetingSpec`).
+#[utoipa::path(post, path = "/api/v1/meetings", tag = "meetings",
+    request_body(content = Object, description = "A `MeetingSpec` (see `GET /api/v1/meetings/{id}/summons`)", content_type = "application/json"),
+    responses(
+        (status = 201, description = "Scheduled; `Location` is the meeting's page", content_type = "application/json"),
+        (status = 400, description = "Malformed summons"),
+        (status = 403, description = "Only the clerk schedules meetings"),
+        (status = 409, description = "Refused by a rule, in its words"),
+    ))]
 async fn schedule(
     State(state): State<AppState>,
     Extension(who): Extension<Identity>,
@@ -94,6 +113,10 @@ async fn schedule(
 
 /// The summons as scheduled: the first event of the meeting's log. (Later changes of membership are events
 /// of their own; the summons is what was issued.) Public, as the published agenda is.
+#[utoipa::path(get, path = "/api/v1/meetings/{id}/summons", tag = "meetings",
+    params(("id" = String, Path, description = "The meeting's id, e.g. 2022-12-06")),
+    responses((status = 200, description = "The `MeetingSpec` as scheduled", content_type = "application/json"),
+        (status = 404, description = "No such meeting")))]
 async fn summons(State(state): State<AppState>, Path(id): Path<String>) -> Response {
     if state.hub.get(&id).is_none() {
         return error_response(AppError::NotFound);
@@ -110,6 +133,11 @@ async fn summons(State(state): State<AppState>, Path(id): Path<String>) -> Respo
     }
 }
 
+/// The meeting as the requester may see it (`MeetingView`) with its seq.
+#[utoipa::path(get, path = "/api/v1/meetings/{id}", tag = "meetings",
+    params(("id" = String, Path, description = "The meeting's id, e.g. 2022-12-06")),
+    responses((status = 200, description = "`{\"seq\": u64, \"view\": MeetingView}`", content_type = "application/json"),
+        (status = 404, description = "No such meeting")))]
 async fn view(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -125,6 +153,17 @@ async fn view(
     }
 }
 
+/// Runs a `Command` (`{"type": "CastBallot", …}`) as the session's actor.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/commands", tag = "commands",
+    params(("id" = String, Path, description = "The meeting's id, e.g. 2022-12-06")),
+    request_body(content = Object, description = "A `Command`", content_type = "application/json"),
+    responses(
+        (status = 200, description = "Accepted: the receipt with the log's seq", content_type = "application/json"),
+        (status = 400, description = "Malformed command"),
+        (status = 403, description = "The actor's role may not do this"),
+        (status = 404, description = "No such meeting"),
+        (status = 409, description = "Refused by a rule, in its words; nothing written"),
+    ))]
 async fn command(
     State(state): State<AppState>,
     Path(id): Path<String>,

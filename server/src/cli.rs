@@ -1,4 +1,5 @@
-//! The server's command line: `serve` (default), `sign-in-link`, `schedule-meeting` and `verify-log`.
+//! The server's command line: `serve` (default), `sign-in-link`, `schedule-meeting`, `verify-log` and
+//! `verify-votes` ([`crate::verify_votes`]).
 
 use anyhow::Context;
 use app::api::ssr::Identity;
@@ -38,6 +39,17 @@ pub enum Cmd {
         #[arg(long)]
         clerk: String,
     },
+    /// Check a meeting's published vote record (the JSON of `GET /api/v1/meetings/{id}/votes`) against the
+    /// event log: the hash chain, every result recounted from its rows, and every row against the log.
+    /// Exits non-zero, naming each edited row, if anything differs.
+    VerifyVotes {
+        /// The meeting's id, e.g. `2022-12-06`.
+        #[arg(long)]
+        meeting: String,
+        /// The published record as downloaded.
+        #[arg(long)]
+        file: std::path::PathBuf,
+    },
     /// Print a single-use sign-in link.
     SignInLink {
         /// `clerk`, `member` or `commissioner`.
@@ -56,6 +68,7 @@ pub async fn run(args: Args, settings: Settings) -> anyhow::Result<()> {
     match args.command.unwrap_or(Cmd::Serve { demo_links: false }) {
         Cmd::Serve { demo_links } => serve(settings, demo_links).await,
         Cmd::VerifyLog => verify_log(&settings).await,
+        Cmd::VerifyVotes { meeting, file } => verify_votes(&settings, meeting, &file).await,
         Cmd::ScheduleMeeting { file, clerk } => schedule_meeting(&settings, &file, clerk).await,
         Cmd::SignInLink { role, member, name } => {
             let actor = match (role.as_str(), member) {
@@ -116,6 +129,31 @@ async fn verify_log(settings: &Settings) -> anyhow::Result<()> {
         anyhow::bail!("{broken} meeting log(s) failed verification");
     }
     Ok(())
+}
+
+/// Reads the published record and checks it against the log; one line on success, each edited row on failure.
+async fn verify_votes(
+    settings: &Settings,
+    meeting: String,
+    file: &std::path::Path,
+) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("cannot read the vote record {}", file.display()))?;
+    let record: app::meeting::record::PublishedVotes = serde_json::from_str(&text)
+        .with_context(|| format!("{} is not a published vote record", file.display()))?;
+    let store = EventStore::connect(&settings.database_url).await?;
+    match crate::verify_votes::verify(&store, &app::meeting::MeetingId(meeting.clone()), &record)
+        .await
+    {
+        Ok(ok) => {
+            println!(
+                "{meeting}: ok, {} vote(s) recounted and matched against {} events of an intact log",
+                ok.votes, ok.events
+            );
+            Ok(())
+        }
+        Err(error) => anyhow::bail!("{meeting}: the vote record FAILED verification: {error}"),
+    }
 }
 
 fn auth_for(settings: &Settings, store: &EventStore) -> Auth {

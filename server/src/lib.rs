@@ -12,6 +12,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod error;
+pub mod hearing_report;
 pub mod hub;
 pub mod metrics;
 pub mod minutes;
@@ -22,6 +23,8 @@ pub mod service;
 pub mod startup;
 pub mod state;
 pub mod store;
+pub mod verify_votes;
+pub mod vote_record;
 pub mod ws;
 
 /// Resolves on SIGINT (Ctrl-C) or SIGTERM, for graceful shutdown.

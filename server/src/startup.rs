@@ -187,6 +187,7 @@ fn router(state: AppState) -> Router {
         .merge(crate::api::routes())
         .merge(crate::minutes::routes())
         .merge(crate::actions::routes())
+        .merge(crate::hearing_report::routes())
         .merge(crate::auth::routes().with_state(state.auth.clone()))
         .leptos_routes_with_context(
             &state,

@@ -320,6 +320,11 @@ impl Meeting {
             | Event::MeetingAttendanceSet { .. }
             | Event::MinuteNumberingSet { .. }
             | Event::MinutesPublished { .. } => self.record.apply(event),
+            Event::HearingReasonsRecorded { reasons, .. } => {
+                if let Some(hearing) = self.hearing.as_mut() {
+                    hearing.panel_reasons = Some(reasons.clone());
+                }
+            }
         }
     }
 

@@ -237,6 +237,10 @@ pub enum Command {
     },
     /// The elected chair hands the chair back to the Chairman or Vice-Chairman, the meeting agreeing.
     HandBackChair,
+    /// The Panel's reasons for its outcome, stated in its report to the Commissioner (Sch 8 para 4).
+    RecordHearingReasons {
+        reasons: String,
+    },
 }
 
 /// Declares [`CommandKind`] and its `ALL` list from one list of names, so the two cannot drift apart.
@@ -309,6 +313,7 @@ command_kinds!(
     OpenElectionOfChair,
     ProposeChair,
     HandBackChair,
+    RecordHearingReasons,
 );
 
 impl CommandKind {
@@ -359,6 +364,7 @@ impl CommandKind {
             OpenElectionOfChair => "open the election of a chair for the meeting",
             ProposeChair => "put a proposal for the chair to the vote",
             HandBackChair => "hand the chair back",
+            RecordHearingReasons => "record the Panel's reasons",
         }
     }
 }
@@ -413,6 +419,7 @@ impl Command {
             Command::OpenElectionOfChair => K::OpenElectionOfChair,
             Command::ProposeChair { .. } => K::ProposeChair,
             Command::HandBackChair => K::HandBackChair,
+            Command::RecordHearingReasons { .. } => K::RecordHearingReasons,
         }
     }
 }

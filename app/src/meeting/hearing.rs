@@ -125,6 +125,9 @@ pub struct Hearing {
     pub reported_in_time: Option<bool>,
     /// The Commissioner's notice under Sch 8 para 7(3): `Some(true)` accepts the recommendation.
     pub commissioner_accepts: Option<bool>,
+    /// The Panel's reasons for its outcome, as its report states them (set before the report is made).
+    #[serde(default)]
+    pub panel_reasons: Option<String>,
 }
 
 impl Hearing {
@@ -138,6 +141,7 @@ impl Hearing {
             reported_on: None,
             reported_in_time: None,
             commissioner_accepts: None,
+            panel_reasons: None,
         }
     }
 

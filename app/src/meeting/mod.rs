@@ -44,6 +44,7 @@ pub mod phase;
 pub mod question;
 pub mod record;
 pub mod resolution;
+pub mod report;
 pub mod result;
 pub mod roles;
 pub mod roster;

@@ -128,6 +128,7 @@ pub fn allowed_roles(kind: CommandKind) -> (&'static [Role], &'static str) {
         // Nobody presides, so the clerk runs the election; the elected chair hands the chair back.
         K::OpenElectionOfChair | K::ProposeChair => (CLERK, "the clerk"),
         K::HandBackChair => (CHAIR, "the chair"),
+        K::RecordHearingReasons => (CHAIR_OR_CLERK, "the chair or the clerk"),
     }
 }
 

@@ -49,6 +49,19 @@ impl Ctx<'_> {
         }])
     }
 
+    /// The chair or the clerk writes the Panel's reasons for the report (Sch 8 para 4(3)). They can be
+    /// rewritten until the report is made; after that the report is published and they are fixed.
+    pub(super) fn record_hearing_reasons(&self, reasons: &str) -> Result<Vec<Event>, CommandError> {
+        let hearing = self.hearing()?;
+        if hearing.reported_on.is_some() {
+            return Err(CommandError::AlreadyReported);
+        }
+        Ok(vec![Event::HearingReasonsRecorded {
+            reasons: super::text(reasons, "the Panel's reasons")?,
+            at: self.now,
+        }])
+    }
+
     /// The Commissioner notifies whether he accepts the recommendation (Sch 8 para 7(3)). After a veto
     /// there is nothing to accept: he must not appoint the candidate (S4:264).
     pub(super) fn record_response(&self, accepts: bool) -> Result<Vec<Event>, CommandError> {

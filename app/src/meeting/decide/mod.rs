@@ -43,6 +43,12 @@ const AFTER_CLOSE: [CommandKind; 12] = [
     CommandKind::SetMeetingAttendance,
     CommandKind::SetFirstMinuteNumber,
     CommandKind::PublishMinutes,
+/// responds to it (para 7(3)).
+const AFTER_CLOSE: [CommandKind; 4] = [
+    CommandKind::RecordAnswer,
+    CommandKind::ReportHearing,
+    CommandKind::RecordCommissionerResponse,
+    CommandKind::RecordHearingReasons,
 ];
 
 impl Meeting {
@@ -164,6 +170,7 @@ impl Meeting {
                 proposer,
             } => ctx.propose_chair(candidate, proposer),
             Command::HandBackChair => ctx.hand_back_chair(),
+            Command::RecordHearingReasons { reasons } => ctx.record_hearing_reasons(&reasons),
         }
     }
 }

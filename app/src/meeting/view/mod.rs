@@ -30,6 +30,7 @@ use super::ids::{BallotId, ItemCode, MeetingId, MemberId, QuestionId, Receipt, S
 use super::question::QuestionStatus;
 use super::roles::Role;
 use super::roster::SeatKind;
+use super::time::CivilDate;
 use super::vote::{Choice, Outcome, Tally, VoteKind, VoteStatus};
 use serde::{Deserialize, Serialize};
 
@@ -266,6 +267,10 @@ pub struct HearingView {
     /// What the chair does next: "The veto was not carried: the Panel now votes on its recommendation".
     #[serde(default)]
     pub next_step: Option<String>,
+    /// The last day of the three weeks and the day reported, as dates: the console says how many days
+    /// are left (`report::report_due`).
+    pub report_deadline_date: CivilDate,
+    pub reported_on_date: Option<CivilDate>,
 }
 
 /// Who is looking, and which controls to show (the server still enforces them in `decide`).

@@ -255,6 +255,8 @@ impl Sight<'_> {
             reported_in_time: h.reported_in_time,
             commissioner_accepts: h.commissioner_accepts,
             next_step: if hidden { None } else { self.next_step(h) },
+            report_deadline_date: h.spec.report_deadline(),
+            reported_on_date: h.reported_on,
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::record_links::RecordLinks;
 use super::votes::VotesPanel;
 use crate::meeting::view::{HearingView, QuestionView};
 use crate::meeting::MeetingView;
@@ -13,6 +14,7 @@ pub fn BusinessPanel(view: Memo<MeetingView>) -> impl IntoView {
     view! {
         {move || hearing.get().map(|hearing| view! { <HearingPanel hearing/> })}
         <VotesPanel view/>
+        <RecordLinks view/>
         <QuestionsPanel view/>
     }
 }

@@ -4,6 +4,7 @@ mod agenda;
 mod business;
 mod membership;
 mod record;
+mod record_links;
 mod status;
 mod votes;
 
