@@ -30,7 +30,7 @@ use super::Meeting;
 /// them (issue 18): paragraphs, attendance for an item and for the meeting, actions (and marking them
 /// done at a later date), the first minute number, and publishing. Resolutions are not among them:
 /// they stand once the chair leaves their item.
-const AFTER_CLOSE: [CommandKind; 12] = [
+const AFTER_CLOSE: [CommandKind; 13] = [
     CommandKind::RecordAnswer,
     CommandKind::ReportHearing,
     CommandKind::RecordCommissionerResponse,
@@ -43,11 +43,6 @@ const AFTER_CLOSE: [CommandKind; 12] = [
     CommandKind::SetMeetingAttendance,
     CommandKind::SetFirstMinuteNumber,
     CommandKind::PublishMinutes,
-/// responds to it (para 7(3)).
-const AFTER_CLOSE: [CommandKind; 4] = [
-    CommandKind::RecordAnswer,
-    CommandKind::ReportHearing,
-    CommandKind::RecordCommissionerResponse,
     CommandKind::RecordHearingReasons,
 ];
 
