@@ -4,7 +4,7 @@
 
 mod common;
 
-use app::meeting::record::{
+use app::meeting::published_votes::{
     compare, find_receipt, published_votes, recount, LoggedEvent, Position, ReceiptCheck,
     VoteRecord,
 };

@@ -139,7 +139,7 @@ async fn verify_votes(
 ) -> anyhow::Result<()> {
     let text = std::fs::read_to_string(file)
         .with_context(|| format!("cannot read the vote record {}", file.display()))?;
-    let record: app::meeting::record::PublishedVotes = serde_json::from_str(&text)
+    let record: app::meeting::published_votes::PublishedVotes = serde_json::from_str(&text)
         .with_context(|| format!("{} is not a published vote record", file.display()))?;
     let store = EventStore::connect(&settings.database_url).await?;
     match crate::verify_votes::verify(&store, &app::meeting::MeetingId(meeting.clone()), &record)

@@ -2,14 +2,14 @@
 //!
 //! Three checks, all of which must pass:
 //! 1. the meeting's log is intact: its SHA-256 hash chain recomputes (as `verify-log` does);
-//! 2. every published result recounts from its own rows, by the core's rules (`record::recount`);
-//! 3. the published record is the one the log gives, row by row (`record::compare`): every seat's member,
+//! 2. every published result recounts from its own rows, by the core's rules (`published_votes::recount`);
+//! 3. the published record is the one the log gives, row by row (`published_votes::compare`): every seat's member,
 //!    position, receipt and time, each vote's result, and the seq and hash of the event that closed it.
 //!
 //! So an edited ballot, result or hash in the file is named by vote and seat, and a log edited to match
 //! the file breaks the chain.
 
-use app::meeting::record::{compare, recount, Discrepancy, PublishedVotes};
+use app::meeting::published_votes::{compare, recount, Discrepancy, PublishedVotes};
 use app::meeting::MeetingId;
 
 use crate::error::StoreError;

@@ -1,10 +1,10 @@
-//! The published vote record of a meeting, read from its event log (the core's `record::published_votes`
+//! The published vote record of a meeting, read from its event log (the core's `published_votes::published_votes`
 //! does the deriving; this reads the log and writes the CSV).
 //!
 //! CSV is written with the `csv` crate (quoting of commas, quotes and newlines in motions and names is
-//! its job, not ours); each cell is neutralised against formula injection by the core's `record::table`.
+//! its job, not ours); each cell is neutralised against formula injection by the core's `published_votes::table`.
 
-use app::meeting::record::{published_votes, table, LoggedEvent, PublishedVotes};
+use app::meeting::published_votes::{published_votes, table, LoggedEvent, PublishedVotes};
 use app::meeting::MeetingId;
 
 use crate::error::StoreError;

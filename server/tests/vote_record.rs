@@ -5,7 +5,7 @@
 mod common;
 
 use app::meeting::ids::{BallotId, ItemCode, VoteId};
-use app::meeting::record::{find_receipt, Position, PublishedVotes, ReceiptCheck};
+use app::meeting::published_votes::{find_receipt, Position, PublishedVotes, ReceiptCheck};
 use app::meeting::{
     vote::{Choice, VoteKind},
     AttendanceMark, Command, HearingStage, MeetingId, MemberId,

@@ -253,6 +253,8 @@ pub enum Event {
     /// The meeting agreed to hand the chair back to the Chairman or Vice-Chairman.
     ChairHandedBack {
         to: MemberId,
+        at: Timestamp,
+    },
     /// The Panel's reasons for the hearing's outcome, for its report (replaces any earlier text).
     HearingReasonsRecorded {
         reasons: String,

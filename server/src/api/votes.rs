@@ -17,7 +17,7 @@ use super::error_response;
 use crate::startup::AppState;
 use crate::vote_record::{published, to_csv};
 
-/// The published vote record (`record::PublishedVotes`): closed votes, seat by seat, with the log hash at each close.
+/// The published vote record (`published_votes::PublishedVotes`): closed votes, seat by seat, with the log hash at each close.
 #[utoipa::path(get, path = "/api/v1/meetings/{id}/votes", tag = "record",
     params(("id" = String, Path, description = "The meeting's id, e.g. 2022-12-06")),
     responses((status = 200, description = "`{\"meeting\": id, \"votes\": [VoteRecord]}`", content_type = "application/json"),

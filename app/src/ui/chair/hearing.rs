@@ -5,9 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::meeting::{Command, CommandKind, HearingStage};
 use crate::meeting::report::report_due;
-use crate::meeting::{Command, CommandKind};
+use crate::meeting::{Command, CommandKind, HearingStage};
 use crate::ui::browser::today;
 use crate::ui::command::{Dispatch, Feedback};
 use crate::ui::context::use_meeting;
