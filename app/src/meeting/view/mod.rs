@@ -58,6 +58,14 @@ pub struct MeetingView {
     pub my_ballots: Vec<MyBallotView>,
     pub hearing: Option<HearingView>,
     pub viewer: ViewerView,
+    /// While the public are excluded, the Sch 12A paragraph cited, for everyone (the banner names it too): the
+    /// public page reads "Item withheld: the public are excluded (Sch 12A para 1)" instead of the item.
+    #[serde(default)]
+    pub private_paragraph: Option<u8>,
+    /// While adjourned, the reason the chair gave ("due to disruption caused by members of the public",
+    /// S0:112); `None` when the chair gave none.
+    #[serde(default)]
+    pub adjournment_reason: Option<String>,
 }
 
 /// A lettered section, or the block of numbered standing items (no letter).

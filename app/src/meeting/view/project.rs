@@ -67,6 +67,13 @@ pub fn project(meeting: &Meeting, viewer: &Viewer) -> MeetingView {
             is_chair: role == Role::Chair,
             allowed: allowed_commands(role),
         },
+        private_paragraph: meeting.private_session().map(|p| p.paragraph),
+        adjournment_reason: match meeting.phase() {
+            crate::meeting::Phase::Adjourned { reason, .. } if !reason.is_empty() => {
+                Some(reason.clone())
+            }
+            _ => None,
+        },
     }
 }
 
