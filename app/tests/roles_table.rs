@@ -19,7 +19,7 @@ const ROLES: [Role; 7] = [
 ];
 
 /// The expected table. Columns: Public, Member, Substitute, Chair, Clerk, Commissioner, System.
-const TABLE: [(CommandKind, &str); 28] = {
+const TABLE: [(CommandKind, &str); 31] = {
     use CommandKind::*;
     [
         (ScheduleMeeting, "....Y.Y"),
@@ -50,6 +50,9 @@ const TABLE: [(CommandKind, &str); 28] = {
         (SetHearingStage, "...Y..."),
         (ReportHearing, "...Y..."),
         (RecordCommissionerResponse, "....YY."),
+        (SetRecording, "....Y.."),
+        (SetRecordingStart, "....Y.."),
+        (NudgeChapter, "....Y.."),
     ]
 };
 
@@ -154,6 +157,16 @@ fn sample(kind: CommandKind, actor: &Actor, now: Timestamp) -> Command {
         },
         K::ReportHearing => Command::ReportHearing,
         K::RecordCommissionerResponse => Command::RecordCommissionerResponse { accepts: true },
+        K::SetRecording => Command::SetRecording {
+            recording_url: Some("https://example.org/recording.m3u8".into()),
+        },
+        K::SetRecordingStart => Command::SetRecordingStart {
+            starts_at: Some(now),
+        },
+        K::NudgeChapter => Command::NudgeChapter {
+            chapter: 1,
+            seconds: 5,
+        },
     }
 }
 

@@ -6,6 +6,7 @@
 //! `peers` hears what other instances on the same PostgreSQL database did.
 
 pub mod api;
+pub mod archive;
 pub mod auth;
 pub mod cli;
 pub mod clock;

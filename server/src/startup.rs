@@ -89,6 +89,7 @@ impl Application {
         }
         let mut leptos_options = leptos_config(addr);
         leptos_options.site_addr = addr;
+        crate::archive::set_site_root(&leptos_options.site_root);
         let state = AppState {
             leptos_options,
             hub,
@@ -196,6 +197,10 @@ fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
         .route("/ws/meetings/{id}", get(crate::ws::upgrade))
+        .route(
+            "/meetings/{id}/chapters.vtt",
+            get(crate::archive::chapters_file),
+        )
         .merge(crate::api::routes())
         .merge(crate::auth::routes().with_state(state.auth.clone()))
         .leptos_routes_with_context(

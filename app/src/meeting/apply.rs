@@ -14,6 +14,7 @@ impl Meeting {
     /// Applies an event produced by `decide` or replayed from the log, and counts it.
     pub fn apply(&mut self, event: &Event) {
         self.seq += 1;
+        self.recording.note(event);
         match event {
             Event::MeetingScheduled(spec) => {
                 self.info = Some(MeetingInfo {
@@ -241,6 +242,10 @@ impl Meeting {
                     hearing.commissioner_accepts = Some(*accepts);
                 }
             }
+            // The recording's events only change the recording (`Recording::note`, above).
+            Event::RecordingSet { .. }
+            | Event::RecordingStartSet { .. }
+            | Event::ChapterNudged { .. } => {}
         }
     }
 

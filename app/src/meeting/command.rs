@@ -143,6 +143,21 @@ pub enum Command {
     RecordCommissionerResponse {
         accepts: bool,
     },
+    /// The recording's HLS playlist (http or https); `None` or empty clears it.
+    SetRecording {
+        #[serde(default)]
+        recording_url: Option<String>,
+    },
+    /// When the recording's first frame was taken (UTC ms), for a stream without `#EXT-X-PROGRAM-DATE-TIME`.
+    SetRecordingStart {
+        #[serde(default)]
+        starts_at: Option<Timestamp>,
+    },
+    /// Moves one chapter's start in the recording by `seconds` (replacing an earlier nudge; 0 undoes it).
+    NudgeChapter {
+        chapter: u32,
+        seconds: i32,
+    },
 }
 
 /// Declares [`CommandKind`] and its `ALL` list from one list of names, so the two cannot drift apart.
@@ -190,6 +205,9 @@ command_kinds!(
     SetHearingStage,
     ReportHearing,
     RecordCommissionerResponse,
+    SetRecording,
+    SetRecordingStart,
+    NudgeChapter,
 );
 
 impl CommandKind {
@@ -225,6 +243,9 @@ impl CommandKind {
             SetHearingStage => "move the hearing to its next stage",
             ReportHearing => "report the hearing's outcome",
             RecordCommissionerResponse => "record the Commissioner's response",
+            SetRecording => "set the recording",
+            SetRecordingStart => "set the recording's start time",
+            NudgeChapter => "nudge a chapter of the recording",
         }
     }
 }
@@ -261,6 +282,9 @@ impl Command {
             Command::SetHearingStage { .. } => K::SetHearingStage,
             Command::ReportHearing => K::ReportHearing,
             Command::RecordCommissionerResponse { .. } => K::RecordCommissionerResponse,
+            Command::SetRecording { .. } => K::SetRecording,
+            Command::SetRecordingStart { .. } => K::SetRecordingStart,
+            Command::NudgeChapter { .. } => K::NudgeChapter,
         }
     }
 }

@@ -26,14 +26,17 @@
 pub mod agenda;
 mod apply;
 pub mod attendance;
+pub mod chapters;
 pub mod command;
 mod decide;
 pub mod error;
 pub mod event;
 pub mod hearing;
+pub mod hls;
 pub mod ids;
 pub mod phase;
 pub mod question;
+pub mod recording;
 pub mod result;
 pub mod roles;
 pub mod roster;
@@ -93,6 +96,9 @@ pub struct Meeting {
     votes: Vec<Vote>,
     hearing: Option<Hearing>,
     seq: u64,
+    /// The recording and the timed history its chapters are made of (`recording.rs`, `chapters/`).
+    #[serde(default)]
+    recording: recording::Recording,
 }
 
 impl Meeting {
@@ -139,6 +145,10 @@ impl Meeting {
 
     pub fn hearing(&self) -> Option<&Hearing> {
         self.hearing.as_ref()
+    }
+
+    pub fn recording(&self) -> &recording::Recording {
+        &self.recording
     }
 
     /// A member's or substitute's attendance (not recorded, if unknown).

@@ -101,6 +101,8 @@ pub fn allowed_roles(kind: CommandKind) -> (&'static [Role], &'static str) {
         K::RecordShowOfHands => (CLERK, "the clerk"),
         K::SetHearingStage | K::ReportHearing => (CHAIR, "the chair"),
         K::RecordCommissionerResponse => (&[Commissioner, Clerk], "the Commissioner or the clerk"),
+        // The clerk keeps the record (S4:93), and the recording is part of it.
+        K::SetRecording | K::SetRecordingStart | K::NudgeChapter => (CLERK, "the clerk"),
     }
 }
 

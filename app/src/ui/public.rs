@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::archive::Archive;
 use super::context::use_meeting;
 use super::panels::{AgendaPanel, Banners, BusinessPanel, CurrentItem, MembershipPanel};
 use super::webcast::WebcastPlayer;
@@ -11,11 +12,13 @@ use super::webcast::WebcastPlayer;
 #[component]
 pub fn PublicPage() -> impl IntoView {
     let view = use_meeting().view;
+    // Once the meeting has closed, the page becomes its archive: the recording with the agenda as chapters.
+    let closed = Memo::new(move |_| view.with(|v| v.phase == "closed"));
     view! {
         <Banners view/>
         <div class="layout">
             <div>
-                <WebcastPlayer/>
+                {move || if closed.get() { view! { <Archive/> }.into_any() } else { view! { <WebcastPlayer/> }.into_any() }}
                 <CurrentItem view/>
                 <BusinessPanel view/>
             </div>

@@ -8,6 +8,7 @@
 mod agenda;
 mod hearing;
 mod questions;
+mod recording;
 mod roster;
 mod session;
 mod votes;
@@ -22,11 +23,15 @@ use super::Meeting;
 
 /// Commands that still make sense after the meeting closes: a written answer follows the meeting
 /// (S4:194), the hearing's report is due within three weeks (Sch 8 para 4(6)), and the Commissioner
-/// responds to it (para 7(3)).
-const AFTER_CLOSE: [CommandKind; 3] = [
+/// responds to it (para 7(3)). The recording is published after the meeting, so the clerk sets it, its start
+/// time and chapter nudges then too (most of all then: the recording is only complete once the meeting closes).
+const AFTER_CLOSE: [CommandKind; 6] = [
     CommandKind::RecordAnswer,
     CommandKind::ReportHearing,
     CommandKind::RecordCommissionerResponse,
+    CommandKind::SetRecording,
+    CommandKind::SetRecordingStart,
+    CommandKind::NudgeChapter,
 ];
 
 impl Meeting {
@@ -100,6 +105,9 @@ impl Meeting {
             Command::SetHearingStage { stage } => ctx.set_hearing_stage(stage),
             Command::ReportHearing => ctx.report_hearing(),
             Command::RecordCommissionerResponse { accepts } => ctx.record_response(accepts),
+            Command::SetRecording { recording_url } => ctx.set_recording(recording_url),
+            Command::SetRecordingStart { starts_at } => ctx.set_recording_start(starts_at),
+            Command::NudgeChapter { chapter, seconds } => ctx.nudge_chapter(chapter, seconds),
         }
     }
 }

@@ -11,9 +11,13 @@
 //! - the chair and clerk see live counts and who has yet to vote; every member sees their own ballots
 //!   with receipts.
 
+mod archive;
 mod project;
 mod votes;
 
+pub use archive::{
+    archive, placed_chapters, recording_address, ArchiveView, ChapterView, PlaylistRead,
+};
 pub use project::project;
 
 use super::command::CommandKind;
