@@ -4,6 +4,9 @@
 // the wasm bundle, and it watches the page for players that appear later (a meeting that opens, resumes after an
 // adjournment, or returns from a private session) and for players that go away (their hls.js is stopped).
 //
+// The archive: a closed meeting's recording starts at ?t= or #item-A1, its chapter links seek it in place, and the
+// chapter it is showing is marked and announced as it plays.
+//
 // Resuming by itself: a viewer who was watching when the player went away (the meeting adjourned, or the public
 // were excluded) should not have to press play again when it comes back. The browser pauses a player it removes
 // from the page; that pause is not the viewer's, so only a pause of a player still on the page means "stop".
@@ -50,12 +53,87 @@
     });
   }
 
+  // The archive (a closed meeting's recording, <video data-archive>): where to start — the chapter named by the
+  // address's #item-A1, else ?t= (the server writes it as data-start-ms) — in seconds.
+  function startOf(video) {
+    var target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    if (target && target.hasAttribute("data-offset-ms")) return Number(target.getAttribute("data-offset-ms")) / 1000;
+    var ms = Number(video.getAttribute("data-start-ms") || 0);
+    return ms > 0 ? ms / 1000 : 0;
+  }
+
+  function seek(video, seconds) {
+    if (video.readyState >= 1) {
+      video.currentTime = seconds;
+      return;
+    }
+    var once = function () {
+      video.removeEventListener("loadedmetadata", once);
+      video.currentTime = seconds;
+    };
+    video.addEventListener("loadedmetadata", once);
+  }
+
+  // Marks the chapter the recording is showing and says it in the live region above the list.
+  function markCurrent(video) {
+    var now = video.currentTime * 1000 + 250;
+    var chapters = document.querySelectorAll("li[data-offset-ms]");
+    var current = null;
+    for (var i = 0; i < chapters.length; i++) {
+      if (Number(chapters[i].getAttribute("data-offset-ms")) <= now) current = chapters[i];
+    }
+    for (var j = 0; j < chapters.length; j++) {
+      var on = chapters[j] === current;
+      chapters[j].classList.toggle("chapter--current", on);
+      if (on) chapters[j].setAttribute("aria-current", "true");
+      else chapters[j].removeAttribute("aria-current");
+    }
+    // Votes, results, questions and answers appear when the recording reaches them.
+    var moments = document.querySelectorAll("li[data-shows-at-ms]");
+    for (var k = 0; k < moments.length; k++) {
+      moments[k].hidden = Number(moments[k].getAttribute("data-shows-at-ms")) > now;
+    }
+    var said = document.querySelector("[data-testid=archive-now]");
+    var text = current ? "Now in the recording: " + current.getAttribute("data-label") : "";
+    if (said && said.textContent !== text) said.textContent = text;
+  }
+
+  function archive(video) {
+    var start = startOf(video);
+    if (start > 0) seek(video, start);
+    var mark = function () { markCurrent(video); };
+    video.addEventListener("timeupdate", mark);
+    video.addEventListener("seeked", mark);
+    markCurrent(video);
+    return start;
+  }
+
+  // A chapter's time is a link (?t=…, which works without JavaScript too); here it seeks the player in place.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[data-seek-ms]") : null;
+    var video = document.querySelector("video[data-archive]");
+    if (!link || !video || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    seek(video, Number(link.getAttribute("data-seek-ms")) / 1000);
+    var playing = video.play();
+    if (playing && playing.catch) playing.catch(function () {});
+    history.replaceState(null, "", link.getAttribute("href"));
+    markCurrent(video);
+  });
+
+  window.addEventListener("hashchange", function () {
+    var video = document.querySelector("video[data-archive]");
+    var start = video ? startOf(video) : 0;
+    if (video && start > 0) seek(video, start);
+  });
+
   function attach(video) {
     var src = video.getAttribute("data-hls-src");
     if (!src || video.getAttribute("data-hls-attached") === src) return;
     video.setAttribute("data-hls-attached", src);
     follow(video);
     var resuming = watching;
+    var start = video.hasAttribute("data-archive") ? archive(video) : 0;
     if (video.canPlayType("application/vnd.apple.mpegurl")) {
       video.src = src;
       video.setAttribute("data-hls-mode", "native");
@@ -67,7 +145,7 @@
         video.setAttribute("data-hls-mode", "unsupported");
         return;
       }
-      var hls = new Hls();
+      var hls = new Hls(start > 0 ? { startPosition: start } : {});
       players.push({ video: video, hls: hls });
       if (resuming) hls.on(Hls.Events.MANIFEST_PARSED, function () { resume(video); });
       hls.loadSource(src);

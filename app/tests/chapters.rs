@@ -448,3 +448,139 @@ fn the_clerk_sets_the_recording_and_nudges_a_chapter_after_the_meeting_closes() 
         Some(180_000)
     );
 }
+
+/// The archive's view: chapters with anchors and `?t=` values, a vote and its result at the moments they
+/// happened (one taken in private shown from the readmission), and the notices when nothing can be placed.
+#[test]
+fn the_archive_lists_chapters_and_shows_votes_at_the_moments_they_happened() {
+    use app::meeting::view::{archive, PlaylistRead};
+    let mut s = Session::new("2022-12-06", t(0, 0));
+    let step = |s: &mut Session, when: Timestamp, actor: &Actor, command: Command| {
+        s.now = Timestamp(when.0 - 60_000);
+        s.run(actor, command);
+    };
+    s.attend(&["mike-hill", "ashley-clark"], AttendanceMark::Present);
+    step(&mut s, t(0, 0), &chair(), Command::OpenMeeting);
+    step(
+        &mut s,
+        t(1, 0),
+        &chair(),
+        Command::GoToItem { item: item("A1") },
+    );
+    let motion = Some("That the report be noted".to_owned());
+    step(
+        &mut s,
+        t(2, 0),
+        &chair(),
+        Command::OpenVote {
+            kind: VoteKind::GeneralResolution,
+            motion,
+            item: None,
+        },
+    );
+    let hands = Command::RecordShowOfHands {
+        vote: VoteId(1),
+        for_: 2,
+        against: 0,
+        abstain: 0,
+        casting_vote: None,
+    };
+    step(&mut s, t(3, 0), &clerk(), hands);
+    step(
+        &mut s,
+        t(4, 0),
+        &chair(),
+        Command::ExcludePublic {
+            paragraph: 1,
+            item: None,
+        },
+    );
+    let motion = Some("That the Panel notes the private report".to_owned());
+    step(
+        &mut s,
+        t(5, 0),
+        &chair(),
+        Command::OpenVote {
+            kind: VoteKind::GeneralResolution,
+            motion,
+            item: None,
+        },
+    );
+    let hands = Command::RecordShowOfHands {
+        vote: VoteId(2),
+        for_: 2,
+        against: 0,
+        abstain: 0,
+        casting_vote: None,
+    };
+    step(&mut s, t(6, 0), &clerk(), hands);
+    step(&mut s, t(8, 0), &chair(), Command::ReturnToPublic);
+    step(&mut s, t(10, 0), &chair(), Command::CloseMeeting);
+    let text = playlist(&[(t(0, 0), t(11, 0))], true, true);
+    let recording = parse(&text).unwrap();
+    let url = "/webcast/demo/index.m3u8";
+    let view = archive(&s.meeting, Some(url), PlaylistRead::Read(&recording), true);
+    assert_eq!(
+        (
+            view.recording_url.as_deref(),
+            view.notice.clone(),
+            view.problem.clone()
+        ),
+        (Some(url), None, None)
+    );
+    let rows: Vec<(&str, Option<&str>, bool)> = view
+        .chapters
+        .iter()
+        .map(|c| (c.anchor.as_str(), c.t.as_deref(), c.private))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("item-A1", Some("1m00s"), false),
+            ("chapter-2", None, true),
+            ("chapter-3", Some("8m00s"), false)
+        ]
+    );
+    let moments: Vec<(Option<i64>, &str)> = view
+        .moments
+        .iter()
+        .map(|m| (m.offset_ms, m.text.as_str()))
+        .collect();
+    assert_eq!(moments.len(), 4);
+    assert_eq!(
+        moments[0],
+        (
+            Some(120_000),
+            "Vote opened: Resolution: That the report be noted"
+        )
+    );
+    assert_eq!(moments[1].0, Some(180_000));
+    assert!(
+        moments[1].1.starts_with("Vote closed: Resolution: Carried"),
+        "{}",
+        moments[1].1
+    );
+    assert_eq!(
+        (moments[2].0, moments[3].0),
+        (Some(480_000), Some(480_000)),
+        "taken in private: shown from the readmission"
+    );
+
+    let live = parse(&playlist(&[(t(0, 0), t(11, 0))], true, false)).unwrap();
+    let unended = archive(&s.meeting, Some(url), PlaylistRead::Read(&live), true);
+    assert_eq!(
+        unended.recording_url, None,
+        "the live playlist is the recording only once it has ended"
+    );
+    assert!(unended.problem.unwrap().contains("#EXT-X-ENDLIST"));
+    let broken = archive(
+        &s.meeting,
+        Some(url),
+        PlaylistRead::Unreadable("it is not an HLS playlist"),
+        false,
+    );
+    assert_eq!(
+        (broken.notice.as_deref(), broken.problem, broken.chapters.iter().all(|c| c.offset_ms.is_none())),
+        (Some("The recording is not available yet. The items are listed with the times they began."), None, true)
+    );
+}

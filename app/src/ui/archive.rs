@@ -9,8 +9,8 @@ use leptos::prelude::*;
 
 use super::context::use_meeting;
 use crate::api::get_archive;
-use crate::meeting::chapters::link::parse_t;
-use crate::meeting::view::{ArchiveView, ChapterView};
+use crate::meeting::chapters::link::{parse_t, t_value};
+use crate::meeting::view::{ArchiveView, ChapterView, MomentView};
 
 #[component]
 pub fn Archive() -> impl IntoView {
@@ -79,6 +79,29 @@ fn ArchiveBody(archive: ArchiveView, id: String) -> impl IntoView {
             {archive.chapters.into_iter().map(|chapter| view! { <ChapterItem chapter/> }).collect_view()}
         </ol>
         <p><a href=vtt>"The chapters as a WebVTT file"</a></p>
+        {(!archive.moments.is_empty()).then(|| view! {
+            <h3 id="moments-heading">"Votes and questions as they happened"</h3>
+            <ol class="chapters" aria-labelledby="moments-heading" aria-live="polite" data-testid="moments">
+                {archive.moments.into_iter().map(|moment| view! { <MomentItem moment/> }).collect_view()}
+            </ol>
+        })}
+    }
+}
+
+/// A vote, result, question or answer; with JavaScript it appears when the recording reaches it.
+#[component]
+fn MomentItem(moment: MomentView) -> impl IntoView {
+    let time = match (moment.offset_ms, moment.at.clone()) {
+        (Some(ms), Some(at)) => view! {
+            <a class="chapter__time" href=format!("?t={}", t_value(ms)) data-seek-ms=ms.to_string()>{at}</a>
+        }
+        .into_any(),
+        _ => view! { <span class="chapter__time muted">{moment.happened.clone()}</span> }.into_any(),
+    };
+    view! {
+        <li class="chapter" data-shows-at-ms=moment.offset_ms.map(|ms| ms.to_string())>
+            {time} " " {moment.text.clone()} " " <span class="muted">"(" {moment.happened.clone()} ")"</span>
+        </li>
     }
 }
 

@@ -10,6 +10,7 @@ use super::super::chapters::{chapters, clock_for, link, Chapter, ChapterKind};
 use super::super::hls::{Playlist, StreamClock};
 use super::super::ids::ItemCode;
 use super::super::Meeting;
+use super::moments::{moments, MomentView};
 use serde::{Deserialize, Serialize};
 
 /// What the shell found at the recording's address.
@@ -36,6 +37,9 @@ pub struct ArchiveView {
     pub problem: Option<String>,
     /// Whether this view is final (the playlist was read and has ended): the shell may cache pages showing it.
     pub settled: bool,
+    /// Votes, results, questions and answers at the moments they happened (`moments.rs`).
+    #[serde(default)]
+    pub moments: Vec<MomentView>,
 }
 
 /// One chapter of the archive.
@@ -143,6 +147,7 @@ pub fn archive(
         })
         .collect();
     ArchiveView {
+        moments: moments(meeting, clock.as_ref()),
         recording_url: playable.then(|| url.map(str::to_owned)).flatten(),
         chapters,
         notice: notice.map(str::to_owned),

@@ -12,12 +12,14 @@
 //!   with receipts.
 
 mod archive;
+mod moments;
 mod project;
 mod votes;
 
 pub use archive::{
     archive, placed_chapters, recording_address, ArchiveView, ChapterView, PlaylistRead,
 };
+pub use moments::MomentView;
 pub use project::project;
 
 use super::command::CommandKind;
