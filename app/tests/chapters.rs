@@ -220,10 +220,13 @@ fn without_date_times_the_clerks_start_time_places_the_chapters() {
     );
 }
 
+/// A named history and the chapters expected of it.
+type Case = (&'static str, Recording, Vec<(&'static str, Option<i64>)>);
+
 #[test]
 fn private_sessions_are_cut_out_of_the_items_and_never_linked() {
     let clock = stream(&[(t(0, 0), t(59, 0))], true);
-    let cases: [(&str, Recording, Vec<(&str, Option<i64>)>); 4] = [
+    let cases: [Case; 4] = [
         (
             "an item interrupted by a private session resumes after it",
             history(

@@ -20,6 +20,7 @@ pub mod priority;
 pub mod service;
 pub mod startup;
 pub mod store;
+pub mod text_page;
 pub mod ws;
 
 /// Resolves on SIGINT (Ctrl-C) or SIGTERM, for graceful shutdown.

@@ -201,6 +201,7 @@ fn router(state: AppState) -> Router {
             "/meetings/{id}/chapters.vtt",
             get(crate::archive::chapters_file),
         )
+        .route("/meetings/{id}/text", get(crate::text_page::text_page))
         .merge(crate::api::routes())
         .merge(crate::auth::routes().with_state(state.auth.clone()))
         .leptos_routes_with_context(

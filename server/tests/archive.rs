@@ -236,3 +236,70 @@ async fn an_unreadable_playlist_leaves_a_text_list_and_tells_the_clerk_why() {
     .await;
     assert_eq!((status, vtt.as_str()), (200, "WEBVTT\n"));
 }
+
+#[tokio::test]
+async fn the_text_only_view_shows_the_state_the_agenda_and_the_log_as_the_public_may_know_them() {
+    let app = spawn_app().await;
+    let chair = app.chair().await;
+    let public = reqwest::Client::new();
+    let page = format!("{}/meetings/{DEMO}/text", app.base);
+    app.ok(&chair, DEMO, Command::OpenMeeting).await;
+    app.ok(
+        &chair,
+        DEMO,
+        Command::GoToItem {
+            item: ItemCode("A1".into()),
+        },
+    )
+    .await;
+    let (status, text_page) = text(&public, &page).await;
+    assert_eq!(status, 200);
+    assert!(
+        text_page.contains("Now: A1 Chief Constable Confirmation Hearing"),
+        "{text_page}"
+    );
+    assert!(text_page.contains("A1 Chief Constable Confirmation Hearing (now)"));
+    assert!(
+        text_page.contains(r#"http-equiv="refresh""#),
+        "a live meeting's text refreshes itself"
+    );
+    assert!(!text_page.contains("<script"), "no JavaScript");
+
+    app.ok(
+        &chair,
+        DEMO,
+        Command::ExcludePublic {
+            paragraph: 3,
+            item: None,
+        },
+    )
+    .await;
+    app.ok(
+        &chair,
+        DEMO,
+        Command::GoToItem {
+            item: ItemCode("B1".into()),
+        },
+    )
+    .await;
+    let (_, text_page) = text(&public, &page).await;
+    assert!(text_page.contains("Item withheld: the public are excluded (Sch 12A para 3)"));
+    assert!(text_page.contains("The public were excluded (Sch 12A para 3)"));
+    assert!(
+        !text_page.contains("Now: B1"),
+        "an item reached in private is not in the public's log"
+    );
+
+    app.ok(&chair, DEMO, Command::ReturnToPublic).await;
+    app.ok(&chair, DEMO, Command::CloseMeeting).await;
+    let (_, text_page) = text(&public, &page).await;
+    assert!(text_page.contains("The public were readmitted"));
+    assert!(text_page.contains("Status: Closed"));
+    assert!(!text_page.contains(r#"http-equiv="refresh""#));
+    let (status, _) = text(
+        &public,
+        &format!("{}/meetings/no-such-meeting/text", app.base),
+    )
+    .await;
+    assert_eq!(status, 404);
+}

@@ -117,6 +117,15 @@ impl Recording {
         }
     }
 
+    /// When something that happened at `at` became public: at once, or when the public were readmitted if they
+    /// were excluded then (`None`: they never were).
+    pub fn public_from(&self, at: Timestamp) -> Option<Timestamp> {
+        self.exclusions
+            .iter()
+            .find(|e| e.from <= at && e.until.is_none_or(|until| at < until))
+            .map_or(Some(at), |e| e.until)
+    }
+
     fn readmit(&mut self, at: Timestamp) {
         if let Some(open) = self.exclusions.last_mut().filter(|e| e.until.is_none()) {
             open.until = Some(at);

@@ -11,7 +11,9 @@ use super::webcast::WebcastPlayer;
 
 #[component]
 pub fn PublicPage() -> impl IntoView {
-    let view = use_meeting().view;
+    let meeting = use_meeting();
+    let view = meeting.view;
+    let text_view = format!("/meetings/{}/text", meeting.id.get_value());
     // Once the meeting has closed, the page becomes its archive: the recording with the agenda as chapters.
     let closed = Memo::new(move |_| view.with(|v| v.phase == "closed"));
     view! {
@@ -25,5 +27,6 @@ pub fn PublicPage() -> impl IntoView {
             <AgendaPanel view/>
         </div>
         <MembershipPanel view/>
+        <p><a href=text_view data-testid="text-view-link">"The meeting as text only"</a>" (agenda, current item and what has happened; for screen readers and slow connections)"</p>
     }
 }

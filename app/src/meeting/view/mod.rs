@@ -14,6 +14,7 @@
 mod archive;
 mod moments;
 mod project;
+mod text;
 mod votes;
 
 pub use archive::{
@@ -21,6 +22,7 @@ pub use archive::{
 };
 pub use moments::MomentView;
 pub use project::project;
+pub use text::{text_view, TextView};
 
 use super::command::CommandKind;
 use super::hearing::HearingStage;

@@ -36,11 +36,7 @@ pub fn moments(meeting: &Meeting, clock: Option<&StreamClock>) -> Vec<MomentView
             let text = describe(&public, moment)?;
             let at = moment.at();
             // Shown to the public from their readmission if it happened while they were excluded.
-            let shown = recording
-                .exclusions
-                .iter()
-                .find(|e| e.from <= at && e.until.is_none_or(|until| at < until))
-                .map_or(Some(at), |e| e.until);
+            let shown = recording.public_from(at);
             let offset_ms = clock
                 .zip(shown)
                 .and_then(|(clock, shown)| clock.start_of(shown, None));
@@ -55,7 +51,7 @@ pub fn moments(meeting: &Meeting, clock: Option<&StreamClock>) -> Vec<MomentView
 }
 
 /// The sentence for a moment, or `None` if the public may not see what it is about.
-fn describe(public: &MeetingView, moment: &Moment) -> Option<String> {
+pub(super) fn describe(public: &MeetingView, moment: &Moment) -> Option<String> {
     match moment {
         Moment::VoteOpened { vote, .. } => {
             let vote = public.votes.iter().find(|v| v.id == *vote)?;
