@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 
 use super::context::use_meeting;
+use super::webcast::StreamLink;
 use crate::api::get_archive;
 use crate::meeting::chapters::link::{parse_t, t_value};
 use crate::meeting::view::{ArchiveView, ChapterView, MomentView};
@@ -58,10 +59,7 @@ fn ArchiveBody(archive: ArchiveView, id: String) -> impl IntoView {
                     <track kind="chapters" src=track srclang="en" label="Agenda items"/>
                 </video>
             </div>
-            <p class="webcast__link">
-                <a href=link data-testid="archive-link">"Open the recording (HLS)"</a>
-                " in a media player of your own if it does not play here."
-            </p>
+            <StreamLink url=link text="Open the recording (HLS)" testid="archive-link"/>
         }
     });
     view! {

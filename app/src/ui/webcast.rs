@@ -67,8 +67,16 @@ pub fn StreamPlayer(url: String) -> impl IntoView {
                 <source src=source type="application/vnd.apple.mpegurl"/>
             </video>
         </div>
+        <StreamLink url=link text="Open the webcast stream (HLS)" testid="webcast-link"/>
+    }
+}
+
+/// The link under a player to its stream, for a media player of the viewer's own.
+#[component]
+pub fn StreamLink(url: String, text: &'static str, testid: &'static str) -> impl IntoView {
+    view! {
         <p class="webcast__link">
-            <a href=link data-testid="webcast-link">"Open the webcast stream (HLS)"</a>
+            <a href=url data-testid=testid>{text}</a>
             " in a media player of your own if it does not play here."
         </p>
     }
