@@ -124,7 +124,7 @@ fn ChapterItem(chapter: ChapterView) -> impl IntoView {
         <li
             id=chapter.anchor.clone()
             class=class
-            data-item=chapter.item.as_ref().map(|code| code.0.clone())
+            data-chapter-item=chapter.item.as_ref().map(|code| code.0.clone())
             data-offset-ms=chapter.offset_ms.map(|ms| ms.to_string())
             data-label=chapter.label.clone()
         >
