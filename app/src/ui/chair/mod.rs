@@ -6,6 +6,7 @@ mod attendance;
 mod declarations;
 mod hearing;
 mod questions;
+mod recording;
 mod session;
 mod show_of_hands;
 mod votes;
@@ -43,6 +44,7 @@ pub fn Console() -> impl IntoView {
                         <attendance::AttendanceControls/>
                         <Declarations/>
                         <ResponseControls/>
+                        <recording::RecordingControls/>
                     </div>
                 </div>
             }
