@@ -69,6 +69,14 @@ async fn item_changes(app: &TestApp) -> Vec<(ItemCode, i64)> {
         .collect()
 }
 
+/// The chair moves to `item`.
+async fn go_to(app: &TestApp, chair: &reqwest::Client, item: &str) {
+    let command = Command::GoToItem {
+        item: ItemCode(item.into()),
+    };
+    app.ok(chair, DEMO, command).await;
+}
+
 #[tokio::test]
 async fn a_closed_meetings_page_is_its_archive_with_chapters_placed_by_the_streams_date_times() {
     let app = spawn_app().await;
@@ -188,14 +196,7 @@ async fn an_unreadable_playlist_leaves_a_text_list_and_tells_the_clerk_why() {
     let clerk = app.clerk().await;
     let origin = serve_playlists(String::new()).await;
     app.ok(&chair, DEMO, Command::OpenMeeting).await;
-    app.ok(
-        &chair,
-        DEMO,
-        Command::GoToItem {
-            item: ItemCode("A1".into()),
-        },
-    )
-    .await;
+    go_to(&app, &chair, "A1").await;
     app.ok(&chair, DEMO, Command::CloseMeeting).await;
     app.ok(
         &clerk,
@@ -244,14 +245,7 @@ async fn the_text_only_view_shows_the_state_the_agenda_and_the_log_as_the_public
     let public = reqwest::Client::new();
     let page = format!("{}/meetings/{DEMO}/text", app.base);
     app.ok(&chair, DEMO, Command::OpenMeeting).await;
-    app.ok(
-        &chair,
-        DEMO,
-        Command::GoToItem {
-            item: ItemCode("A1".into()),
-        },
-    )
-    .await;
+    go_to(&app, &chair, "A1").await;
     let (status, text_page) = text(&public, &page).await;
     assert_eq!(status, 200);
     assert!(
@@ -274,14 +268,7 @@ async fn the_text_only_view_shows_the_state_the_agenda_and_the_log_as_the_public
         },
     )
     .await;
-    app.ok(
-        &chair,
-        DEMO,
-        Command::GoToItem {
-            item: ItemCode("B1".into()),
-        },
-    )
-    .await;
+    go_to(&app, &chair, "B1").await;
     let (_, text_page) = text(&public, &page).await;
     assert!(text_page.contains("Item withheld: the public are excluded (Sch 12A para 3)"));
     assert!(text_page.contains("The public were excluded (Sch 12A para 3)"));
