@@ -96,6 +96,14 @@ ensure_postgres() {
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
 }
 
+# The webcast journeys generate a short HLS stream with Debian's ffmpeg (end2end/tests/stream.ts).
+ensure_ffmpeg() {
+  command -v ffmpeg >/dev/null && return
+  log "installing Debian ffmpeg (the webcast journeys make a test stream with it)"
+  local sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq ffmpeg >/dev/null
+}
+
 ensure_end2end_packages() {
   local dir="$PANELCAST_ROOT/end2end"
   [ -f "$dir/package.json" ] || return 0
@@ -108,6 +116,7 @@ ensure_all_tools() {
   ensure_wasm_target
   ensure_chromium
   ensure_postgres
+  ensure_ffmpeg
   ensure_wasm_opt
   ensure_esbuild
   ensure_end2end_packages

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::meeting::view::ArchiveView;
 use crate::meeting::{Command, MeetingView};
 use crate::protocol::{AppError, MeetingSummary, Receipt};
 use crate::wire::WireJson;
@@ -26,6 +27,27 @@ pub async fn get_meeting_view(meeting: String) -> Result<(u64, MeetingView), App
         service
             .view(&meeting, &identity.actor)
             .ok_or(AppError::NotFound)
+    })
+    .await
+}
+
+/// The archive of a closed meeting: its recording and chapters (`None` while the meeting is not closed). A page
+/// that shows an archive not yet settled (the recording not yet read, or still growing) is not cached.
+#[server(input = WireJson, output = WireJson, endpoint = "meeting_archive")]
+pub async fn get_archive(meeting: String) -> Result<Option<ArchiveView>, AppError> {
+    ssr::answer(async move {
+        let service = ssr::service()?;
+        let identity = ssr::identity().await;
+        let archive = service.archive(&meeting, &identity.actor).await;
+        if archive.as_ref().is_some_and(|a| !a.settled) {
+            if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+                response.insert_header(
+                    axum::http::header::CACHE_CONTROL,
+                    axum::http::HeaderValue::from_static("no-store"),
+                );
+            }
+        }
+        Ok(archive)
     })
     .await
 }

@@ -172,6 +172,25 @@ fn command(s: &Step, n: usize, now: Timestamp, meeting: &Meeting) -> Command {
             ][usize::from(a % 4)],
         },
         27 => Command::ReportHearing,
+        // The recording's three commands share the last slot with the Commissioner's response, so that the
+        // meeting's own commands come as often as before.
+        _ if a % 2 == 1 => match b % 3 {
+            0 => Command::SetRecording {
+                recording_url: [
+                    None,
+                    Some("https://example.org/recording.m3u8".to_owned()),
+                    Some("javascript:alert(1)".to_owned()),
+                ][usize::from(a % 3)]
+                .clone(),
+            },
+            1 => Command::SetRecordingStart {
+                starts_at: (a % 4 != 0).then(|| Timestamp(now.0 - i64::from(a) * 60_000)),
+            },
+            _ => Command::NudgeChapter {
+                chapter: u32::from(a % 8),
+                seconds: i32::from(a as i8) * 6,
+            },
+        },
         _ => Command::RecordCommissionerResponse {
             accepts: b % 2 == 0,
         },
@@ -193,7 +212,10 @@ fn actor(s: &Step, command: &Command) -> Actor {
         CommandKind::UpdateSeat
         | CommandKind::AppointSubstitute
         | CommandKind::RecordAttendance
-        | CommandKind::RecordShowOfHands => clerk(),
+        | CommandKind::RecordShowOfHands
+        | CommandKind::SetRecording
+        | CommandKind::SetRecordingStart
+        | CommandKind::NudgeChapter => clerk(),
         CommandKind::RecordCommissionerResponse => Actor::Commissioner,
         CommandKind::DeclareInterest
         | CommandKind::SubmitQuestion

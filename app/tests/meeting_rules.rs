@@ -232,11 +232,16 @@ fn the_6_february_2020_meeting_adjourns_until_three_and_a_precept_veto_there_nee
         },
     );
     assert_eq!(s.view(&Actor::Public).phase_label, "Adjourned until 15:00");
+    assert_eq!(
+        s.view(&Actor::Public).adjournment_reason.as_deref(),
+        Some("Disruption caused by members of the public")
+    );
     assert!(matches!(
         s.try_run(&chair(), Command::AdvanceAgenda),
         Err(CommandError::MeetingNotOpen { .. })
     ));
     s.run(&chair(), Command::ResumeMeeting);
+    assert_eq!(s.view(&Actor::Public).adjournment_reason, None);
     s.run(
         &chair(),
         Command::OpenVote {

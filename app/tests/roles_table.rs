@@ -19,7 +19,7 @@ const ROLES: [Role; 7] = [
 ];
 
 /// The expected table. Columns: Public, Member, Substitute, Chair, Clerk, Commissioner, System.
-const TABLE: [(CommandKind, &str); 47] = {
+const TABLE: [(CommandKind, &str); 50] = {
     use CommandKind::*;
     [
         (ScheduleMeeting, "....Y.Y"),
@@ -69,6 +69,9 @@ const TABLE: [(CommandKind, &str); 47] = {
         (ProposeChair, "....Y.."),
         (HandBackChair, "...Y..."),
         (RecordHearingReasons, "...YY.."),
+        (SetRecording, "....Y.."),
+        (SetRecordingStart, "....Y.."),
+        (NudgeChapter, "....Y.."),
     ]
 };
 
@@ -244,6 +247,16 @@ fn sample(kind: CommandKind, actor: &Actor, now: Timestamp) -> Command {
         K::HandBackChair => Command::HandBackChair,
         K::RecordHearingReasons => Command::RecordHearingReasons {
             reasons: "The candidate met every criterion".into(),
+        },
+        K::SetRecording => Command::SetRecording {
+            recording_url: Some("https://example.org/recording.m3u8".into()),
+        },
+        K::SetRecordingStart => Command::SetRecordingStart {
+            starts_at: Some(now),
+        },
+        K::NudgeChapter => Command::NudgeChapter {
+            chapter: 1,
+            seconds: 5,
         },
     }
 }

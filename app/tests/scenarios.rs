@@ -104,6 +104,16 @@ fn the_6_december_2022_confirmation_hearing_runs_from_questions_to_the_commissio
             item: Some(ItemCode::new("A1")),
         },
     );
+    let public = s.view(&Actor::Public);
+    assert_eq!(
+        (public.current_item, public.private_paragraph),
+        (None, Some(1))
+    );
+    assert_eq!(
+        s.view(&chair()).current_item,
+        Some(ItemCode::new("A1")),
+        "the Panel stays in the room and still sees the item"
+    );
     s.run(
         &chair(),
         Command::SetHearingStage {

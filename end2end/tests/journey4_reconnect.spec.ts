@@ -54,7 +54,8 @@ test("a cut socket reconnects by itself and shows the state it missed", async ({
     refuse = false;
     await expect(status).toHaveText(/^Live/, { timeout: 20_000 });
     await expect(page.locator('[data-item="B2"]')).toHaveAttribute("aria-current", "step");
-    await expect(page.getByTestId("adjourned-banner")).toHaveText(`Adjourned until ${londonTime(until)}`);
+    await expect(page.getByTestId("adjourned-banner").locator(".banner__title")).toHaveText(`Adjourned until ${londonTime(until)}`);
+    await expect(page.getByTestId("adjournment-reason")).toHaveText("Reason: lunch");
     await expect(page.getByTestId("webcast-notice")).toContainText("adjourned");
     expect(await page.evaluate(() => (window as any).__notReloaded)).toBe(true);
     await context.close();

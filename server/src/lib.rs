@@ -7,6 +7,7 @@
 
 pub mod actions;
 pub mod api;
+pub mod archive;
 pub mod auth;
 pub mod cli;
 pub mod clock;
@@ -23,6 +24,7 @@ pub mod service;
 pub mod startup;
 pub mod state;
 pub mod store;
+pub mod text_page;
 pub mod verify_votes;
 pub mod vote_record;
 pub mod ws;

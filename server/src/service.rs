@@ -3,6 +3,7 @@
 use std::{future::Future, pin::Pin};
 
 use app::api::ssr::MeetingService;
+use app::meeting::view::ArchiveView;
 use app::meeting::{project, Actor, Command, MeetingView};
 use app::protocol::{AppError, MeetingSummary, Receipt};
 
@@ -16,6 +17,15 @@ impl MeetingService for Hub {
     fn view(&self, meeting: &str, viewer: &Actor) -> Option<(u64, MeetingView)> {
         let current = self.get(meeting)?.current();
         Some((current.seq, project(&current.meeting, viewer)))
+    }
+
+    fn archive(
+        &self,
+        meeting: &str,
+        viewer: &Actor,
+    ) -> Pin<Box<dyn Future<Output = Option<ArchiveView>> + Send + 'static>> {
+        let (hub, meeting, viewer) = (self.clone(), meeting.to_owned(), viewer.clone());
+        Box::pin(async move { crate::archive::view(&hub, &meeting, &viewer).await })
     }
 
     fn execute(

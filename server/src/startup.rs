@@ -77,6 +77,7 @@ impl Application {
         }
         let mut leptos_options = leptos_config(addr);
         leptos_options.site_addr = addr;
+        crate::archive::set_site_root(&leptos_options.site_root);
         let state = AppState {
             leptos_options,
             hub,
@@ -184,6 +185,11 @@ fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
         .route("/ws/meetings/{id}", get(crate::ws::upgrade))
+        .route(
+            "/meetings/{id}/chapters.vtt",
+            get(crate::archive::chapters_file),
+        )
+        .route("/meetings/{id}/text", get(crate::text_page::text_page))
         .merge(crate::api::routes())
         .merge(crate::minutes::routes())
         .merge(crate::actions::routes())

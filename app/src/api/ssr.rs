@@ -14,6 +14,17 @@ pub trait MeetingService: Send + Sync + 'static {
     fn list(&self) -> Vec<MeetingSummary>;
     /// The current view of `meeting` for `viewer` and its seq, or `None` for an unknown meeting.
     fn view(&self, meeting: &str, viewer: &Actor) -> Option<(u64, MeetingView)>;
+    /// The archive of a closed meeting as `viewer` may see it (`None`: unknown or not closed). The server reads
+    /// the recording's playlist for it; a service that cannot gives none.
+    fn archive(
+        &self,
+        meeting: &str,
+        viewer: &Actor,
+    ) -> Pin<Box<dyn Future<Output = Option<crate::meeting::view::ArchiveView>> + Send + 'static>>
+    {
+        let _ = (meeting, viewer);
+        Box::pin(async { None })
+    }
     /// Runs `command` as `actor`; acknowledged only after its events are durably in the log.
     fn execute(
         &self,

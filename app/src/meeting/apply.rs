@@ -16,6 +16,7 @@ impl Meeting {
     /// Applies an event produced by `decide` or replayed from the log, and counts it.
     pub fn apply(&mut self, event: &Event) {
         self.seq += 1;
+        self.recording.note(event);
         match event {
             Event::MeetingScheduled(spec) => {
                 self.info = Some(MeetingInfo {
@@ -325,6 +326,10 @@ impl Meeting {
                     hearing.panel_reasons = Some(reasons.clone());
                 }
             }
+            // The recording's events only change the recording (`Recording::note`, above).
+            Event::RecordingSet { .. }
+            | Event::RecordingStartSet { .. }
+            | Event::ChapterNudged { .. } => {}
         }
     }
 

@@ -241,6 +241,21 @@ pub enum Command {
     RecordHearingReasons {
         reasons: String,
     },
+    /// The recording's HLS playlist (http or https); `None` or empty clears it.
+    SetRecording {
+        #[serde(default)]
+        recording_url: Option<String>,
+    },
+    /// When the recording's first frame was taken (UTC ms), for a stream without `#EXT-X-PROGRAM-DATE-TIME`.
+    SetRecordingStart {
+        #[serde(default)]
+        starts_at: Option<Timestamp>,
+    },
+    /// Moves one chapter's start in the recording by `seconds` (replacing an earlier nudge; 0 undoes it).
+    NudgeChapter {
+        chapter: u32,
+        seconds: i32,
+    },
 }
 
 /// Declares [`CommandKind`] and its `ALL` list from one list of names, so the two cannot drift apart.
@@ -314,6 +329,9 @@ command_kinds!(
     ProposeChair,
     HandBackChair,
     RecordHearingReasons,
+    SetRecording,
+    SetRecordingStart,
+    NudgeChapter,
 );
 
 impl CommandKind {
@@ -365,6 +383,9 @@ impl CommandKind {
             ProposeChair => "put a proposal for the chair to the vote",
             HandBackChair => "hand the chair back",
             RecordHearingReasons => "record the Panel's reasons",
+            SetRecording => "set the recording",
+            SetRecordingStart => "set the recording's start time",
+            NudgeChapter => "nudge a chapter of the recording",
         }
     }
 }
@@ -420,6 +441,9 @@ impl Command {
             Command::ProposeChair { .. } => K::ProposeChair,
             Command::HandBackChair => K::HandBackChair,
             Command::RecordHearingReasons { .. } => K::RecordHearingReasons,
+            Command::SetRecording { .. } => K::SetRecording,
+            Command::SetRecordingStart { .. } => K::SetRecordingStart,
+            Command::NudgeChapter { .. } => K::NudgeChapter,
         }
     }
 }

@@ -203,6 +203,14 @@ pub enum CommandError {
     NoElectedChair,
     #[error("Neither the Chairman nor the Vice-Chairman is present to take the chair back")]
     NoChairmanToHandBackTo,
+    #[error("The recording's address cannot be used: {reason}")]
+    RecordingUrlRefused { reason: String },
+    #[error("There is no chapter {chapter}")]
+    UnknownChapter { chapter: u32 },
+    #[error("Chapter {chapter} is a private session: its recording is never linked, so it cannot be nudged")]
+    PrivateChapter { chapter: u32 },
+    #[error("A chapter can be nudged by at most {max} seconds either way")]
+    NudgeTooLarge { max: u32 },
 }
 
 #[cfg(feature = "hydrate")]

@@ -260,4 +260,20 @@ pub enum Event {
         reasons: String,
         at: Timestamp,
     },
+    /// The clerk set the recording's HLS playlist (`None`: cleared; the live playlist is used once it ends).
+    RecordingSet {
+        recording_url: Option<String>,
+        at: Timestamp,
+    },
+    /// The clerk set the wall-clock instant of the recording's first frame (for a stream without date-times).
+    RecordingStartSet {
+        starts_at: Option<Timestamp>,
+        at: Timestamp,
+    },
+    /// The clerk moved chapter `chapter`'s start in the recording by `seconds` (0: back to as computed).
+    ChapterNudged {
+        chapter: u32,
+        seconds: i32,
+        at: Timestamp,
+    },
 }

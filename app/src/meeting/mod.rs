@@ -31,12 +31,14 @@ pub mod action;
 pub mod agenda;
 mod apply;
 pub mod attendance;
+pub mod chapters;
 pub mod choice;
 pub mod command;
 mod decide;
 pub mod error;
 pub mod event;
 pub mod hearing;
+pub mod hls;
 pub mod ids;
 pub mod import;
 pub mod minutes;
@@ -44,6 +46,7 @@ pub mod phase;
 pub mod published_votes;
 pub mod question;
 pub mod record;
+pub mod recording;
 pub mod report;
 pub mod resolution;
 pub mod result;
@@ -119,6 +122,9 @@ pub struct Meeting {
     /// The election of a chair for the meeting, if one was held ([`election`]).
     #[serde(default)]
     election: Option<election::ChairElection>,
+    /// The recording and the timed history its chapters are made of (`recording.rs`, `chapters/`).
+    #[serde(default)]
+    recording: recording::Recording,
 }
 
 impl Meeting {
@@ -170,6 +176,10 @@ impl Meeting {
     /// The record the minutes are drawn from.
     pub fn record(&self) -> &record::Record {
         &self.record
+    }
+
+    pub fn recording(&self) -> &recording::Recording {
+        &self.recording
     }
 
     /// A member's or substitute's attendance (not recorded, if unknown).

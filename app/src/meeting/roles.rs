@@ -129,6 +129,8 @@ pub fn allowed_roles(kind: CommandKind) -> (&'static [Role], &'static str) {
         K::OpenElectionOfChair | K::ProposeChair => (CLERK, "the clerk"),
         K::HandBackChair => (CHAIR, "the chair"),
         K::RecordHearingReasons => (CHAIR_OR_CLERK, "the chair or the clerk"),
+        // The clerk keeps the record (S4:93), and the recording is part of it.
+        K::SetRecording | K::SetRecordingStart | K::NudgeChapter => (CLERK, "the clerk"),
     }
 }
 

@@ -46,13 +46,19 @@ fn LiveMeeting(id: String, seq: u64, view: MeetingView, screen: Screen) -> impl 
         id: StoredValue::new(id.clone()),
         view,
     });
-    let title = move || view.with(|v| format!("{}: {}", screen.title(), v.date));
+    let title = move || {
+        view.with(|v| match screen {
+            Screen::Public => format!("{}: {}", screen.heading_in(&v.phase), v.date),
+            _ => format!("{}: {}", screen.title(), v.date),
+        })
+    };
+    let heading = move || view.with(|v| screen.heading_in(&v.phase));
     view! {
         <Title text=title/>
         <ScreenNav id=id.clone() current=screen/>
         <h1>
             <span class="caption">{move || view.with(|v| v.title.clone())}</span>
-            {screen.heading()}
+            {heading}
         </h1>
         <p class="lede">
             {move || view.with(|v| format!("{}, {}. {}", v.date, v.time, v.venue))}

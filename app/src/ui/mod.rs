@@ -1,6 +1,7 @@
 //! The leptos application: server-rendered first, hydrated in the browser, live over the websocket.
 
 mod address;
+mod archive;
 mod browser;
 mod chair;
 mod clerk;

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::archive::Archive;
 use super::context::use_meeting;
 use super::panels::{
     AgendaPanel, Banners, BusinessPanel, CurrentItem, MembershipPanel, RecordPanel,
@@ -12,12 +13,16 @@ use super::webcast::WebcastPlayer;
 
 #[component]
 pub fn PublicPage() -> impl IntoView {
-    let view = use_meeting().view;
+    let meeting = use_meeting();
+    let view = meeting.view;
+    let text_view = format!("/meetings/{}/text", meeting.id.get_value());
+    // Once the meeting has closed, the page becomes its archive: the recording with the agenda as chapters.
+    let closed = Memo::new(move |_| view.with(|v| v.phase == "closed"));
     view! {
         <Banners view/>
         <div class="layout">
             <div>
-                <WebcastPlayer/>
+                {move || if closed.get() { view! { <Archive/> }.into_any() } else { view! { <WebcastPlayer/> }.into_any() }}
                 <CurrentItem view/>
                 <BusinessPanel view/>
                 <RecordPanel view/>
@@ -25,5 +30,6 @@ pub fn PublicPage() -> impl IntoView {
             <AgendaPanel view/>
         </div>
         <MembershipPanel view/>
+        <p><a href=text_view data-testid="text-view-link">"The meeting as text only"</a>" (agenda, current item and what has happened; for screen readers and slow connections)"</p>
     }
 }

@@ -45,6 +45,19 @@ impl Screen {
         }
     }
 
+    /// The main heading and the page's title for a meeting in `phase` ("scheduled", "open", "adjourned",
+    /// "closed"): the public page follows the meeting's life, so it never says "Live meeting" once the meeting
+    /// has closed; the other screens keep their name.
+    pub fn heading_in(self, phase: &str) -> &'static str {
+        match (self, phase) {
+            (Screen::Public, "open") => "Live meeting",
+            (Screen::Public, "adjourned") => "Meeting adjourned",
+            (Screen::Public, "closed") => "Meeting archive",
+            (Screen::Public, _) => "Upcoming meeting",
+            (screen, _) => screen.heading(),
+        }
+    }
+
     pub fn path(self, meeting: &str) -> String {
         match self {
             Screen::Public => format!("/meetings/{meeting}"),

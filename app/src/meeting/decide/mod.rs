@@ -12,6 +12,7 @@ mod election;
 mod hearing;
 mod questions;
 mod record;
+mod recording;
 mod roster;
 mod session;
 mod votes;
@@ -26,11 +27,12 @@ use super::Meeting;
 
 /// Commands that still make sense after the meeting closes: a written answer follows the meeting
 /// (S4:194), the hearing's report is due within three weeks (Sch 8 para 4(6)), and the Commissioner
-/// responds to it (para 7(3)). The clerk edits the draft minutes after the meeting and publishes
+/// responds to it (para 7(3)). The recording is published after the meeting, so the clerk sets it, its
+/// start time and chapter nudges then too (the recording is only complete once the meeting closes). The clerk edits the draft minutes after the meeting and publishes
 /// them (issue 18): paragraphs, attendance for an item and for the meeting, actions (and marking them
 /// done at a later date), the first minute number, and publishing. Resolutions are not among them:
 /// they stand once the chair leaves their item.
-const AFTER_CLOSE: [CommandKind; 13] = [
+const AFTER_CLOSE: [CommandKind; 16] = [
     CommandKind::RecordAnswer,
     CommandKind::ReportHearing,
     CommandKind::RecordCommissionerResponse,
@@ -44,6 +46,9 @@ const AFTER_CLOSE: [CommandKind; 13] = [
     CommandKind::SetFirstMinuteNumber,
     CommandKind::PublishMinutes,
     CommandKind::RecordHearingReasons,
+    CommandKind::SetRecording,
+    CommandKind::SetRecordingStart,
+    CommandKind::NudgeChapter,
 ];
 
 impl Meeting {
@@ -166,6 +171,9 @@ impl Meeting {
             } => ctx.propose_chair(candidate, proposer),
             Command::HandBackChair => ctx.hand_back_chair(),
             Command::RecordHearingReasons { reasons } => ctx.record_hearing_reasons(&reasons),
+            Command::SetRecording { recording_url } => ctx.set_recording(recording_url),
+            Command::SetRecordingStart { starts_at } => ctx.set_recording_start(starts_at),
+            Command::NudgeChapter { chapter, seconds } => ctx.nudge_chapter(chapter, seconds),
         }
     }
 }

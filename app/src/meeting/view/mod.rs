@@ -14,15 +14,22 @@
 //! - the chair and clerk see live counts and who has yet to vote; every member sees their own ballots
 //!   with receipts.
 
+mod archive;
 mod day;
+mod moments;
 mod project;
 mod record;
+mod text;
 mod votes;
 
+pub use archive::{
+    archive, placed_chapters, recording_address, ArchiveView, ChapterView, PlaylistRead,
+};
 pub use day::{ElectionView, OpeningCheck};
-
+pub use moments::MomentView;
 pub use project::project;
 pub use record::{ActionView, ItemMinutesView, MinuteTakingView, ResolutionView};
+pub use text::{text_view, TextView};
 
 use super::command::CommandKind;
 use super::hearing::HearingStage;
@@ -96,6 +103,14 @@ pub struct MeetingView {
     /// The summoned day (UK), so the console can ask before opening a meeting early.
     #[serde(default)]
     pub starts_on: Option<super::time::CivilDate>,
+    /// While the public are excluded, the Sch 12A paragraph cited, for everyone (the banner names it too): the
+    /// public page reads "Item withheld: the public are excluded (Sch 12A para 1)" instead of the item.
+    #[serde(default)]
+    pub private_paragraph: Option<u8>,
+    /// While adjourned, the reason the chair gave ("due to disruption caused by members of the public",
+    /// S0:112); `None` when the chair gave none.
+    #[serde(default)]
+    pub adjournment_reason: Option<String>,
 }
 
 /// A lettered section, or the block of numbered standing items (no letter).

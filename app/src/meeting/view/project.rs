@@ -86,6 +86,13 @@ pub fn project(meeting: &Meeting, viewer: &Viewer) -> MeetingView {
         election: see.election(),
         opening_checks: see.opening_checks(),
         starts_on: info.map(|i| i.starts_at.london_date()),
+        private_paragraph: meeting.private_session().map(|p| p.paragraph),
+        adjournment_reason: match meeting.phase() {
+            crate::meeting::Phase::Adjourned { reason, .. } if !reason.is_empty() => {
+                Some(reason.clone())
+            }
+            _ => None,
+        },
     }
 }
 

@@ -9,6 +9,7 @@ mod election;
 mod hearing;
 mod minutes;
 pub mod questions;
+mod recording;
 mod session;
 mod show_of_hands;
 mod votes;
@@ -68,6 +69,7 @@ pub fn Console() -> impl IntoView {
                         <attendance::AttendanceControls/>
                         <Declarations/>
                         <ResponseControls/>
+                        <recording::RecordingControls/>
                     </div>
                 </div>
             }

@@ -74,20 +74,36 @@ fn Item(item: ItemView) -> impl IntoView {
     }
 }
 
-/// "Now: A1 Chief Constable Confirmation Hearing", announced politely to screen readers when it changes.
+/// What the current-item line says.
+#[derive(Clone, PartialEq)]
+enum Current {
+    /// "A1 Chief Constable Confirmation Hearing".
+    Item(String),
+    /// The public are excluded: the item is withheld under this Sch 12A paragraph.
+    Withheld(u8),
+    NotYet,
+}
+
+/// "Now: A1 Chief Constable Confirmation Hearing", announced politely to screen readers when it changes. While
+/// the public are excluded it says so, citing the paragraph, instead of suggesting the meeting has not started
+/// (LGA 1972 s100A(4): only the fact of the exclusion and its paragraph are public).
 #[component]
 pub fn CurrentItem(view: Memo<MeetingView>) -> impl IntoView {
     let current = Memo::new(move |_| {
         view.with(|v| {
-            let code = v.current_item.clone()?;
-            let title = v
-                .sections
-                .iter()
-                .flat_map(|s| &s.items)
-                .find(|i| i.code == code)?
-                .title
-                .clone();
-            Some(format!("{} {}", code.0, title))
+            let item = v.current_item.as_ref().and_then(|code| {
+                let item = v
+                    .sections
+                    .iter()
+                    .flat_map(|s| &s.items)
+                    .find(|i| &i.code == code)?;
+                Some(Current::Item(format!("{} {}", code.0, item.title)))
+            });
+            match (item, v.private_paragraph) {
+                (Some(item), _) => item,
+                (None, Some(paragraph)) => Current::Withheld(paragraph),
+                (None, None) => Current::NotYet,
+            }
         })
     });
     // The current item's resolutions, live under it on every screen (issue 18).
@@ -103,8 +119,11 @@ pub fn CurrentItem(view: Memo<MeetingView>) -> impl IntoView {
     view! {
         <div class="panel" aria-live="polite" data-testid="current-item">
             {move || match current.get() {
-                Some(text) => view! { <p><strong>"Now: "</strong>{text}</p> }.into_any(),
-                None => view! { <p>"The meeting has not reached an agenda item yet."</p> }.into_any(),
+                Current::Item(text) => view! { <p><strong>"Now: "</strong>{text}</p> }.into_any(),
+                Current::Withheld(paragraph) => view! {
+                    <p>{format!("Item withheld: the public are excluded (Sch 12A para {paragraph})")}</p>
+                }.into_any(),
+                Current::NotYet => view! { <p>"The meeting has not reached an agenda item yet."</p> }.into_any(),
             }}
             {move || resolved.get().into_iter().map(|text| view! { <p class="resolution"><strong>{text}</strong></p> }).collect_view()}
         </div>

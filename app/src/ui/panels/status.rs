@@ -1,22 +1,29 @@
-//! Banners: adjourned, and in private session.
+//! Banners: adjourned (with the reason the chair gave), and in private session.
 
 use leptos::prelude::*;
 
 use crate::meeting::MeetingView;
 
-/// "Adjourned until 15:00" and "in private session (para N)" banners, announced when they appear.
+/// "Adjourned until 15:00" (and the chair's reason) and "in private session (para N)" banners, announced when they
+/// appear.
 #[component]
 pub fn Banners(view: Memo<MeetingView>) -> impl IntoView {
     let private = Memo::new(move |_| view.with(|v| v.private_session.clone()));
-    let adjourned =
-        Memo::new(move |_| view.with(|v| (v.phase == "adjourned").then(|| v.phase_label.clone())));
+    let adjourned = Memo::new(move |_| {
+        view.with(|v| {
+            (v.phase == "adjourned").then(|| (v.phase_label.clone(), v.adjournment_reason.clone()))
+        })
+    });
     view! {
         <div aria-live="assertive">
             {move || private.get().map(|text| view! {
                 <div class="banner banner--private" data-testid="private-banner"><p class="banner__title">{text}</p></div>
             })}
-            {move || adjourned.get().map(|text| view! {
-                <div class="banner" data-testid="adjourned-banner"><p class="banner__title">{text}</p></div>
+            {move || adjourned.get().map(|(text, reason)| view! {
+                <div class="banner" data-testid="adjourned-banner">
+                    <p class="banner__title">{text}</p>
+                    {reason.map(|reason| view! { <p data-testid="adjournment-reason">"Reason: " {reason}</p> })}
+                </div>
             })}
         </div>
     }
