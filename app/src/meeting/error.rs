@@ -140,6 +140,8 @@ pub enum CommandError {
     NoRecommendationAfterVeto,
     #[error("The Commissioner's response has already been recorded")]
     ResponseAlreadyRecorded,
+    #[error("There are too many {what} (at most {max})")]
+    TooMany { what: String, max: u32 },
 }
 
 #[cfg(feature = "hydrate")]

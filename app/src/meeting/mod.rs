@@ -32,6 +32,7 @@ pub mod error;
 pub mod event;
 pub mod hearing;
 pub mod ids;
+pub mod limits;
 pub mod phase;
 pub mod question;
 pub mod result;
