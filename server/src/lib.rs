@@ -16,6 +16,7 @@ pub mod metrics;
 pub mod page_cache;
 pub mod peers;
 pub mod priority;
+pub mod security;
 pub mod service;
 pub mod startup;
 pub mod store;

@@ -37,6 +37,9 @@ pub struct AppState {
     pub metrics: PrometheusHandle,
     /// The public viewers of each meeting, written to by its fan-out (`crate::ws::Audiences`).
     pub audiences: crate::ws::Audiences,
+    /// Rate limits per client address, member and clerk (`crate::security::rate`).
+    pub rates: crate::security::rate::RateLimits,
+    pub security: crate::security::SecuritySettings,
 }
 
 /// How long start-up waits for the first LISTEN on PostgreSQL (`crate::peers`).
@@ -97,6 +100,8 @@ impl Application {
             public_url,
             metrics: crate::metrics::install(),
             audiences: crate::ws::Audiences::default(),
+            rates: crate::security::rate::RateLimits::new(settings.security.rates),
+            security: settings.security.clone(),
         };
         spawn_metrics_upkeep(state.metrics.clone());
         Ok(Self {
@@ -184,7 +189,10 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
 
 fn router(state: AppState) -> Router {
     let routes = route_list();
-    let service: SharedService = Arc::new(state.hub.clone());
+    let service: SharedService = Arc::new(crate::service::Limited {
+        hub: state.hub.clone(),
+        rates: state.rates.clone(),
+    });
     let identify = middleware::from_fn_with_state(state.auth.clone(), crate::auth::identify);
     // Outside `identify`, so a hit costs no session work; inside compression, so cached pages are compressed
     // for clients that ask, like fresh ones.
@@ -192,7 +200,7 @@ fn router(state: AppState) -> Router {
         crate::page_cache::PageCache::new(state.hub.clone()),
         crate::page_cache::serve,
     );
-    Router::new()
+    let router = Router::new()
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
         .route("/ws/meetings/{id}", get(crate::ws::upgrade))
@@ -203,7 +211,10 @@ fn router(state: AppState) -> Router {
             routes,
             {
                 let service = service.clone();
-                move || provide_context(service.clone())
+                move || {
+                    provide_context(service.clone());
+                    crate::security::headers::provide_request_nonce();
+                }
             },
             {
                 let options = state.leptos_options.clone();
@@ -213,9 +224,24 @@ fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
-        >(move || provide_context(service.clone()), shell))
+        >(
+            move || {
+                provide_context(service.clone());
+                crate::security::headers::provide_request_nonce();
+            },
+            shell,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::security::limit_accounts,
+        ))
         .layer(identify)
         .layer(page_cache)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::security::metrics_guard,
+        ));
+    crate::security::wrap(router, &state)
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
