@@ -3,7 +3,7 @@
 //!
 //! | what | per | default (`PANELCAST_RATE_…`) |
 //! |---|---|---|
-//! | sign-in attempts (`POST /sign-in`) | client address | 30 a minute (`SIGN_IN_PER_MINUTE`) |
+//! | sign-in attempts (`POST /sign-in`) | client address | 60 a minute (`SIGN_IN_PER_MINUTE`) |
 //! | questions and supplementaries | member | 10 a minute (`QUESTIONS_PER_MINUTE`) |
 //! | ballots, retries and changes included | member | 60 a minute (`BALLOTS_PER_MINUTE`) |
 //! | meetings scheduled and sign-in links created | clerk | 120 a minute (`CLERK_PER_MINUTE`) |
@@ -31,7 +31,7 @@ pub struct RateSettings {
 impl Default for RateSettings {
     fn default() -> Self {
         Self {
-            sign_in_per_minute: 30,
+            sign_in_per_minute: 60,
             questions_per_minute: 10,
             ballots_per_minute: 60,
             clerk_per_minute: 120,
