@@ -8,6 +8,8 @@
 
 use app::meeting::seed::{demo_meeting, sample_commands};
 use app::meeting::*;
+mod common;
+use common::every_actor;
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -48,21 +50,7 @@ fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
     }
 }
 
-fn actors() -> [Actor; 5] {
-    [
-        Actor::Public,
-        Actor::System,
-        Actor::Commissioner,
-        Actor::Clerk {
-            name: "Anna Taylor".into(),
-        },
-        Actor::Member {
-            member: MemberId::new("mike-hill"),
-        },
-    ]
-}
-
-/// A live meeting: the 6 December 2022 one, opened and at A1, with a question and an open vote.
+/// A live meeting: the 6 December 2022 one, opened and at A1, the chair present, a vote open.
 fn live_meeting() -> Meeting {
     let mut meeting = demo_meeting("2022-12-06").unwrap();
     let now = Timestamp::from_london(CivilDate::new(2022, 12, 6), 10, 5);
@@ -104,7 +92,7 @@ fn live_meeting() -> Meeting {
 /// Decides `command` as every actor; accepted events must apply, and an accepted command be within limits.
 fn decide_everything(meeting: &Meeting, command: &Command) {
     let now = Timestamp::from_london(CivilDate::new(2022, 12, 6), 10, 30);
-    for actor in actors() {
+    for actor in every_actor() {
         if let Ok(events) = meeting.decide(&actor, command.clone(), now) {
             assert_eq!(limits::check(command), Ok(()), "{command:?}");
             let mut after = meeting.clone();

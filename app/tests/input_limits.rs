@@ -8,6 +8,8 @@
 
 use app::meeting::seed::{demo_meeting, sample_commands};
 use app::meeting::*;
+mod common;
+use common::every_actor;
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -53,26 +55,9 @@ fn leaves(value: &Value, at: String, strings: &mut Vec<String>, arrays: &mut Vec
     }
 }
 
-fn actors() -> Vec<Actor> {
-    vec![
-        Actor::Public,
-        Actor::System,
-        Actor::Commissioner,
-        Actor::Clerk {
-            name: "Anna Taylor".into(),
-        },
-        Actor::Member {
-            member: MemberId::new("mike-hill"),
-        },
-        Actor::Member {
-            member: MemberId::new("peter-feacey"),
-        },
-    ]
-}
-
 /// Every actor is refused `command` for its size, and no event results.
 fn assert_refused_for_size(meeting: &Meeting, command: &Command, pointer: &str) {
-    for actor in actors() {
+    for actor in every_actor() {
         let now = Timestamp::from_london(CivilDate::new(2022, 12, 6), 10, 30);
         match meeting.decide(&actor, command.clone(), now) {
             Err(error @ (CommandError::TextTooLong { .. } | CommandError::TooMany { .. })) => {

@@ -66,14 +66,11 @@ async fn nothing_of_a_private_session_reaches_the_public_page_api_or_socket() {
         .await;
 
     // The chair, in the room, sees it all.
-    let inside = chair
-        .get(format!("{}/api/v1/meetings/{DEMO}", app.base))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let view_as = |client: reqwest::Client| {
+        let url = format!("{}/api/v1/meetings/{DEMO}", app.base);
+        async move { client.get(url).send().await.unwrap().text().await.unwrap() }
+    };
+    let inside = view_as(chair.clone()).await;
     assert!(
         inside.contains(INTEREST) && inside.contains(MOTION),
         "{inside}"
@@ -85,14 +82,7 @@ async fn nothing_of_a_private_session_reaches_the_public_page_api_or_socket() {
         }
     };
     let public = reqwest::Client::new();
-    let api = public
-        .get(format!("{}/api/v1/meetings/{DEMO}", app.base))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let api = view_as(public.clone()).await;
     secret("the public API", &api);
     let view: serde_json::Value = serde_json::from_str(&api).unwrap();
     assert!(

@@ -128,3 +128,15 @@ impl Session {
         serde_json::to_string(&self.view(&Actor::Public)).unwrap()
     }
 }
+
+/// One actor of every kind: the public, the system, the Commissioner, a clerk, the chair and a member.
+pub fn every_actor() -> Vec<Actor> {
+    vec![
+        Actor::Public,
+        Actor::System,
+        Actor::Commissioner,
+        clerk(),
+        chair(),
+        member("peter-feacey"),
+    ]
+}
