@@ -3,7 +3,7 @@
 // starting a separate server on a fresh database when a journey needs a meeting nobody else has touched.
 import { execFileSync, spawn, ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import * as path from "node:path";
 import { Browser, BrowserContext, APIRequestContext, Page, request as playwrightRequest, expect } from "@playwright/test";
 
@@ -200,7 +200,9 @@ export class OwnServer implements Site {
 
 /// Runs axe-core on the page as it is now and expects no violations (WCAG rules axe can check).
 export async function expectNoAxeViolations(page: Page) {
-  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  // Evaluated through the DevTools protocol, not as an inline <script>: the page's Content-Security-Policy
+  // (rightly) refuses inline scripts without its nonce.
+  await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
   const violations = await page.evaluate(async () => {
     const result = await (window as any).axe.run(document, { resultTypes: ["violations"] });
     return result.violations.map((v: any) => ({

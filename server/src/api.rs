@@ -99,6 +99,12 @@ async fn schedule(
         Ok(Json(spec)) => spec,
         Err(rejection) => return error_response(AppError::BadRequest(rejection.body_text())),
     };
+    if let Err(limited) = state
+        .rates
+        .command(&who.actor, app::meeting::CommandKind::ScheduleMeeting)
+    {
+        return crate::security::too_many(&limited);
+    }
     let address = format!("/meetings/{}", spec.id);
     match state.hub.schedule(who.actor, spec).await {
         Ok(receipt) => (
@@ -177,6 +183,9 @@ async fn command(
     let Some(handle) = state.hub.get(&id) else {
         return error_response(AppError::NotFound);
     };
+    if let Err(limited) = state.rates.command(&who.actor, command.kind()) {
+        return crate::security::too_many(&limited);
+    }
     let command = crate::minutes::with_numbering(&state.hub, &id, command);
     match handle.execute(who.actor, command).await {
         Ok(receipt) => Json(receipt).into_response(),

@@ -27,6 +27,8 @@ pub struct Settings {
     /// chair's path take a core at once during a large fan-out (the fan-out still gets every idle cycle, and
     /// ~1.5 % of a core against each busy normal thread); 0 runs the fan-out at normal priority.
     pub fanout_nice: i32,
+    /// `PANELCAST_METRICS_TOKEN` and the `PANELCAST_RATE_*` limits (`crate::security`, docs/SECURITY.md).
+    pub security: crate::security::SecuritySettings,
 }
 
 impl Settings {
@@ -61,6 +63,7 @@ impl Settings {
                 3600 * var_parsed::<u64>("PANELCAST_SESSION_TTL_HOURS")?.unwrap_or(12),
             ),
             fanout_nice: fanout_nice(var("PANELCAST_FANOUT_NICE").as_deref())?,
+            security: security()?,
         })
     }
 
@@ -75,6 +78,7 @@ impl Settings {
             link_ttl: Duration::from_secs(600),
             session_ttl: Duration::from_secs(3600),
             fanout_nice: DEFAULT_FANOUT_NICE,
+            security: Default::default(),
         }
     }
 
@@ -82,6 +86,36 @@ impl Settings {
     pub fn secure_cookies(&self) -> bool {
         self.public_url.starts_with("https://")
     }
+}
+
+/// `PANELCAST_METRICS_TOKEN` and `PANELCAST_RATE_{SIGN_IN,QUESTIONS,BALLOTS,CLERK}_PER_MINUTE` (each at least 1).
+fn security() -> anyhow::Result<crate::security::SecuritySettings> {
+    let defaults = crate::security::rate::RateSettings::default();
+    let rate = |name: &str, default: u32| -> anyhow::Result<u32> {
+        match var_parsed::<u32>(name)? {
+            Some(0) => Err(anyhow!("{name} must be at least 1")),
+            Some(n) => Ok(n),
+            None => Ok(default),
+        }
+    };
+    Ok(crate::security::SecuritySettings {
+        metrics_token: var("PANELCAST_METRICS_TOKEN"),
+        rates: crate::security::rate::RateSettings {
+            sign_in_per_minute: rate(
+                "PANELCAST_RATE_SIGN_IN_PER_MINUTE",
+                defaults.sign_in_per_minute,
+            )?,
+            questions_per_minute: rate(
+                "PANELCAST_RATE_QUESTIONS_PER_MINUTE",
+                defaults.questions_per_minute,
+            )?,
+            ballots_per_minute: rate(
+                "PANELCAST_RATE_BALLOTS_PER_MINUTE",
+                defaults.ballots_per_minute,
+            )?,
+            clerk_per_minute: rate("PANELCAST_RATE_CLERK_PER_MINUTE", defaults.clerk_per_minute)?,
+        },
+    })
 }
 
 /// See [`Settings::fanout_nice`].

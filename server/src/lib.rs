@@ -20,6 +20,7 @@ pub mod minutes;
 pub mod page_cache;
 pub mod peers;
 pub mod priority;
+pub mod security;
 pub mod service;
 pub mod startup;
 pub mod state;

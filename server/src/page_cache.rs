@@ -18,8 +18,9 @@
 //! everyone would turn it into a public constant, which defeats a nonce-based `Content-Security-Policy` the
 //! day one is added. So the page is stored as the parts *between* occurrences of its nonce, and every hit gets
 //! a fresh nonce from leptos' own generator; a hit differs from a fresh render only in the nonce's value.
-//! A response that carries its nonce in a header (a CSP header) is not stored. (No CSP header is sent today,
-//! so the nonce is inert for now.) The price: a hit copies the ~23 KB page once to splice the nonce in,
+//! The nonce of a hit is the request's own (`crate::security::headers::PageNonce`), the one its
+//! `Content-Security-Policy` header names; a response that carries its nonce in a header is not stored (the
+//! policy is added outside this cache). The price: a hit copies the ~23 KB page once to splice the nonce in,
 //! instead of handing out one refcounted `Bytes`; measured with `wrk`, hits still run at ~17,000 req/s here.
 //!
 //! Memory: at most [`MAX_ENTRIES`] pages (one per meeting path; meetings are few). Hot path: one `std`
@@ -136,7 +137,7 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
     }
     if let Some(entry) = cache.lookup(request.uri().path(), seq) {
         cache.count(Outcome::Hit);
-        return entry.response();
+        return entry.response(&page_nonce(&request));
     }
     let path = request.uri().path().to_owned();
     // Single flight: wait (bounded) for a render already under way, then look again at the newest seq.
@@ -149,7 +150,7 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
     };
     if let Some(entry) = cache.lookup(&path, seq) {
         cache.count(Outcome::Hit);
-        return entry.response();
+        return entry.response(&page_nonce(&request));
     }
     cache.count(Outcome::Miss);
     let response = next.run(request).await;
@@ -169,6 +170,15 @@ pub async fn serve(State(cache): State<PageCache>, request: Request, next: Next)
         cache.store(&path, entry);
     }
     tagged(Response::from_parts(parts, Body::from(body)), "miss")
+}
+
+/// The nonce the security layer chose for this request (`crate::security::headers`, which names it in the
+/// page's `Content-Security-Policy`), or a fresh one from leptos' generator without that layer.
+fn page_nonce(request: &Request) -> String {
+    request
+        .extensions()
+        .get::<crate::security::headers::PageNonce>()
+        .map_or_else(|| leptos::nonce::Nonce::new().to_string(), |n| n.0.clone())
 }
 
 /// The seq to key on, if this request may be answered from the cache: a GET of exactly `/meetings/{id}`
@@ -234,12 +244,11 @@ impl Entry {
         })
     }
 
-    /// The stored page with a fresh nonce where leptos put its own.
-    fn response(&self) -> Response {
+    /// The stored page with `nonce` (this request's, fresh) where leptos put its own.
+    fn response(&self, nonce: &str) -> Response {
         let body = match self.parts.as_slice() {
             [only] => only.clone(),
             parts => {
-                let nonce = leptos::nonce::Nonce::new();
                 let mut body = BytesMut::with_capacity(self.len + parts.len() * nonce.len());
                 for (i, part) in parts.iter().enumerate() {
                     if i > 0 {

@@ -7,7 +7,7 @@ use app::meeting::view::ArchiveView;
 use app::meeting::{project, Actor, Command, MeetingView};
 use app::protocol::{AppError, MeetingSummary, Receipt};
 
-use crate::hub::Hub;
+use crate::{hub::Hub, security::rate::RateLimits};
 
 impl MeetingService for Hub {
     fn list(&self) -> Vec<MeetingSummary> {
@@ -42,6 +42,37 @@ impl MeetingService for Hub {
                 None => Err(AppError::NotFound),
             }
         })
+    }
+}
+
+/// The hub behind the rate limits (`crate::security::rate`): what the server functions call.
+pub struct Limited {
+    pub hub: Hub,
+    pub rates: RateLimits,
+}
+
+impl MeetingService for Limited {
+    fn list(&self) -> Vec<MeetingSummary> {
+        self.hub.list()
+    }
+
+    fn view(&self, meeting: &str, viewer: &Actor) -> Option<(u64, MeetingView)> {
+        self.hub.view(meeting, viewer)
+    }
+
+    fn execute(
+        &self,
+        meeting: &str,
+        actor: Actor,
+        command: Command,
+    ) -> Pin<Box<dyn Future<Output = Result<Receipt, AppError>> + Send + 'static>> {
+        match self.rates.command(&actor, command.kind()) {
+            Ok(()) => self.hub.execute(meeting, actor, command),
+            Err(limited) => {
+                let error = crate::security::app_error(&limited);
+                Box::pin(async move { Err(error) })
+            }
+        }
     }
 }
 

@@ -86,6 +86,9 @@ impl Application {
             public_url,
             metrics: crate::metrics::install(),
             audiences: crate::ws::public::Audiences::default(),
+
+            rates: crate::security::rate::RateLimits::new(settings.security.rates),
+            security: settings.security.clone(),
         };
         spawn_metrics_upkeep(state.metrics.clone());
         Ok(Self {
@@ -173,7 +176,10 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
 
 fn router(state: AppState) -> Router {
     let routes = route_list();
-    let service: SharedService = Arc::new(state.hub.clone());
+    let service: SharedService = Arc::new(crate::service::Limited {
+        hub: state.hub.clone(),
+        rates: state.rates.clone(),
+    });
     let identify = middleware::from_fn_with_state(state.auth.clone(), crate::auth::identify);
     // Outside `identify`, so a hit costs no session work; inside compression, so cached pages are compressed
     // for clients that ask, like fresh ones.
@@ -181,7 +187,7 @@ fn router(state: AppState) -> Router {
         crate::page_cache::PageCache::new(state.hub.clone()),
         crate::page_cache::serve,
     );
-    Router::new()
+    let router = Router::new()
         .route("/healthz", get(healthz))
         .route("/metrics", get(metrics))
         .route("/ws/meetings/{id}", get(crate::ws::upgrade))
@@ -200,7 +206,10 @@ fn router(state: AppState) -> Router {
             routes,
             {
                 let service = service.clone();
-                move || provide_context(service.clone())
+                move || {
+                    provide_context(service.clone());
+                    crate::security::headers::provide_request_nonce();
+                }
             },
             {
                 let options = state.leptos_options.clone();
@@ -210,9 +219,24 @@ fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
-        >(move || provide_context(service.clone()), shell))
+        >(
+            move || {
+                provide_context(service.clone());
+                crate::security::headers::provide_request_nonce();
+            },
+            shell,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::security::limit_accounts,
+        ))
         .layer(identify)
         .layer(page_cache)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::security::metrics_guard,
+        ));
+    crate::security::wrap(router, &state)
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)

@@ -19,4 +19,7 @@ pub struct AppState {
     pub metrics: PrometheusHandle,
     /// The public viewers of each meeting, written to by its fan-out (`crate::ws::public::audience`).
     pub audiences: crate::ws::public::Audiences,
+    /// Rate limits per client address, member and clerk (`crate::security::rate`).
+    pub rates: crate::security::rate::RateLimits,
+    pub security: crate::security::SecuritySettings,
 }

@@ -87,6 +87,12 @@ pub(crate) async fn answer<T>(
         if let Ok(status) = axum::http::StatusCode::from_u16(error.http_status()) {
             response.set_status(status);
         }
+        if let AppError::TooManyRequests {
+            retry_after_secs, ..
+        } = error
+        {
+            response.insert_header(axum::http::header::RETRY_AFTER, (*retry_after_secs).into());
+        }
     }
     result
 }

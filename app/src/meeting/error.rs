@@ -211,6 +211,8 @@ pub enum CommandError {
     PrivateChapter { chapter: u32 },
     #[error("A chapter can be nudged by at most {max} seconds either way")]
     NudgeTooLarge { max: u32 },
+    #[error("There are too many {what} (at most {max})")]
+    TooManyEntries { what: String, max: u32 },
 }
 
 #[cfg(feature = "hydrate")]

@@ -41,6 +41,7 @@ pub mod hearing;
 pub mod hls;
 pub mod ids;
 pub mod import;
+pub mod limits;
 pub mod minutes;
 pub mod phase;
 pub mod published_votes;

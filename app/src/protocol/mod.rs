@@ -98,6 +98,13 @@ pub enum AppError {
     /// Raised by the server-function transport itself (network down, bad encoding).
     #[error("Could not reach the server: {0}")]
     Transport(String),
+    /// Over a rate limit (`server/src/security/rate.rs`): the sentence says what and how long to wait, which
+    /// `Retry-After` also carries.
+    #[error("{message}")]
+    TooManyRequests {
+        message: String,
+        retry_after_secs: u64,
+    },
 }
 
 tagged_on_the_wire!(AppError, tag = "kind", content = "detail");
@@ -114,6 +121,7 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::BadRequest(_) | AppError::Transport(_) => 400,
             AppError::Unavailable => 503,
+            AppError::TooManyRequests { .. } => 429,
         }
     }
 }

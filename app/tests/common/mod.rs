@@ -142,3 +142,15 @@ impl Session {
         }
     }
 }
+
+/// One actor of every kind: the public, the system, the Commissioner, a clerk, the chair and a member.
+pub fn every_actor() -> Vec<Actor> {
+    vec![
+        Actor::Public,
+        Actor::System,
+        Actor::Commissioner,
+        clerk(),
+        chair(),
+        member("peter-feacey"),
+    ]
+}

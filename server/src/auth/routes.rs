@@ -130,6 +130,13 @@ async fn create_link(
         return (StatusCode::BAD_REQUEST, Json(serde_json::json!({"error": "A link is for a named clerk, member or the Commissioner"})))
             .into_response();
     }
+    if let Err(too_long) = app::meeting::limits::account(&new.actor, &new.display_name) {
+        return (
+            StatusCode::BAD_REQUEST,
+            Json(serde_json::json!({"error": too_long.to_string()})),
+        )
+            .into_response();
+    }
     let who = Identity {
         actor: new.actor,
         display_name: new.display_name.trim().to_owned(),

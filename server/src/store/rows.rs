@@ -112,6 +112,7 @@ pub(super) fn insert_and_notify_sql(rows: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sha2::Digest as _;
 
     #[test]
     fn one_row_binds_seven_placeholders_and_more_rows_continue_the_numbering() {
@@ -137,9 +138,26 @@ mod tests {
         assert_eq!(rows[0].prev_hash, "h4");
         assert_eq!(rows[1].prev_hash, rows[0].hash);
         assert_eq!(rows[2].prev_hash, rows[1].hash);
+        // Each hash covers the previous hash, meeting, seq, time, actor and payload, one per line (the preimage
+        // written out here, not by `chain_hash`).
+        let preimage = format!("{}\nm\n6\nt\na\n{}\n", rows[0].hash, rows[1].payload);
+        assert_eq!(rows[1].hash, hex::encode(sha2::Sha256::digest(preimage)));
+    }
+
+    /// A known answer, computed outside Rust (Python's hashlib): a stored log stays verifiable only while the
+    /// hash is exactly this function of its fields.
+    #[test]
+    fn the_chain_hash_is_sha256_of_the_fields_one_per_line() {
         assert_eq!(
-            rows[0].hash,
-            chain_hash("h4", "m", 5, "t", "a", &rows[0].payload)
+            chain_hash(
+                "genesis",
+                "2022-12-06",
+                1,
+                "2022-12-06T10:00:00Z",
+                r#"{"role":"system"}"#,
+                r#"{"type":"MeetingOpened","at":0}"#
+            ),
+            "8a3867a3f307b6b2b9675e80532a08f4df4f4d2259b029289c57d478d584af31"
         );
     }
 }

@@ -49,8 +49,20 @@ async fn start(db_dir: tempfile::TempDir) -> TestApp {
     start_at(database_url(&db_dir), db_dir).await
 }
 
+/// A server whose settings `adjust` changes first (e.g. small rate limits, a metrics token).
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    let db_dir = tempfile::tempdir().expect("temp dir");
+    let mut settings = Settings::for_tests(database_url(&db_dir));
+    adjust(&mut settings);
+    start_with(settings, db_dir).await
+}
+
 async fn start_at(database_url: String, db_dir: tempfile::TempDir) -> TestApp {
-    let settings = Settings::for_tests(database_url.clone());
+    start_with(Settings::for_tests(database_url), db_dir).await
+}
+
+async fn start_with(settings: Settings, db_dir: tempfile::TempDir) -> TestApp {
+    let database_url = settings.database_url.clone();
     let app = Application::build(&settings)
         .await
         .expect("the application builds");

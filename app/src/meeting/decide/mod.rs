@@ -1,7 +1,8 @@
 //! `Meeting::decide`: checks who is acting, then the rules of one command group, and returns the
 //! events to apply. Pure: `now` comes from the shell, ids from counters in the state.
 //!
-//! Order of checks: the role table first (so the public and the wrong role are always refused the
+//! Order of checks: the size of every field first (`limits`: an over-long field is refused whoever sends
+//! it, before any other work), then the role table (so the public and the wrong role are always refused the
 //! same way, whatever the state), then whether a meeting exists, then whether the meeting has closed,
 //! then the command's own rules.
 
@@ -60,6 +61,7 @@ impl Meeting {
         command: Command,
         now: Timestamp,
     ) -> Result<Vec<Event>, CommandError> {
+        super::limits::check(&command)?;
         let kind = command.kind();
         let role = self.role_of(actor);
         if !is_allowed(role, kind) {

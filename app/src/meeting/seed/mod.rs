@@ -4,6 +4,7 @@
 //! command produces (a test checks that `decide` agrees). Where the seeds are silent the choice is
 //! stated beside the data.
 
+mod commands;
 mod dec2022;
 mod feb2020;
 mod year2017;
@@ -14,6 +15,8 @@ use super::event::Event;
 use super::ids::{MeetingId, SeatId};
 use super::roster::{Person, Seat, SeatKind};
 use super::Meeting;
+
+pub use commands::sample_commands;
 
 /// "KENT AND MEDWAY POLICE AND CRIME PANEL" (S4:7).
 pub const PANEL: &str = "Kent and Medway Police and Crime Panel";
