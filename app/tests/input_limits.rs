@@ -13,13 +13,13 @@ use common::every_actor;
 use proptest::prelude::*;
 use serde_json::Value;
 
-/// Longer than every text limit (the longest is 4,000 characters).
-const OVER_TEXT: std::ops::Range<usize> = 4_001..9_000;
+/// Longer than every text limit (the longest is a minute paragraph's 8,000 characters).
+const OVER_TEXT: std::ops::Range<usize> = 8_001..12_000;
 /// Longer than every list limit (the longest is 300 agenda items).
 const OVER_LIST: usize = 301;
 
 /// Kinds that carry no text or id field a person types (only enums, numbers and counters).
-const NO_TEXT: [CommandKind; 14] = [
+const NO_TEXT: [CommandKind; 21] = [
     CommandKind::OpenMeeting,
     CommandKind::ResumeMeeting,
     CommandKind::CloseMeeting,
@@ -34,6 +34,13 @@ const NO_TEXT: [CommandKind; 14] = [
     CommandKind::SetHearingStage,
     CommandKind::ReportHearing,
     CommandKind::RecordCommissionerResponse,
+    CommandKind::MarkActionDone,
+    CommandKind::SetFirstMinuteNumber,
+    CommandKind::PublishMinutes,
+    CommandKind::OpenElectionOfChair,
+    CommandKind::HandBackChair,
+    CommandKind::SetRecordingStart,
+    CommandKind::NudgeChapter,
 ];
 
 /// JSON pointers to every string and every array inside `value`.

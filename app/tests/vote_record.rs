@@ -71,9 +71,18 @@ fn each_seat_reads_for_against_abstain_did_not_vote_or_absent() {
     s.vote(1, &PRESENT_27_SEP_2022[8..9], Choice::Abstain);
     // Cllr Feacey changes his mind; only his last ballot counts.
     s.vote(1, &["peter-feacey"], Choice::Against);
-    // Cllr Fleming arrives after the vote opened and votes: his ballot counts.
+    // Cllr Fleming arrives after the vote opened: he was not present when it opened, so he cannot vote in it
+    // (the presence rule, `presence.rs`), and his seat reads absent.
     s.attend(&["peter-fleming"], AttendanceMark::ArrivedLate);
-    s.vote(1, &["peter-fleming"], Choice::For);
+    let late = s.try_run(
+        &member("peter-fleming"),
+        Command::CastBallot {
+            vote: VoteId(1),
+            choice: Choice::For,
+            ballot_id: app::meeting::BallotId::new("peter-fleming-late"),
+        },
+    );
+    assert_eq!(late, Err(app::meeting::CommandError::NotPresentWhenOpened));
     assert!(record_of(&s).is_empty(), "an open vote is never published");
     s.run(
         &chair(),
@@ -93,7 +102,7 @@ fn each_seat_reads_for_against_abstain_did_not_vote_or_absent() {
         ("jenny-hollingsbee", Position::Against),
         ("lottie-parfitt-reid", Position::Abstain),
         ("habib-tejan", Position::DidNotVote),
-        ("peter-fleming", Position::For),
+        ("peter-fleming", Position::Absent),
         ("richard-palmer", Position::Absent),
         ("oliver-richardson", Position::Absent),
     ];
@@ -107,7 +116,7 @@ fn each_seat_reads_for_against_abstain_did_not_vote_or_absent() {
     assert_eq!(record.outcome_label, "Carried");
     assert_eq!(
         record.result.arithmetic,
-        "6 for, 3 against, 1 abstained: 6 > 3, a simple majority of those voting, so carried"
+        "5 for, 3 against, 1 abstained: 5 > 3, a simple majority of those voting, so carried"
     );
     // The close is the log's last event; its hash is that event's link in the chain.
     assert_eq!(record.closed_seq, s.log.len() as u64);

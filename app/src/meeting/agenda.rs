@@ -47,8 +47,9 @@ pub struct AgendaItem {
     #[serde(default)]
     pub exempt: bool,
     /// The Sch 12A paragraph that makes the item exempt (1 to 7), when the clerk knows it at the
-    /// time of the agenda. The seeds have no exempt item (S4:71-73), so none gives one.
-    #[serde(default)]
+    /// time of the agenda. The seeds have no exempt item (S4:71-73), so none gives one. Left out of the
+    /// JSON when unknown, so that logs written before it existed serialise byte for byte as they were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exempt_paragraph: Option<u8>,
 }
 

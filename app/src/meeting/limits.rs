@@ -12,6 +12,7 @@
 //! | meeting title, venue, section title, item title, section letter, contact, note | [`LINE`] = 500 characters |
 //! | adjournment reason | [`LINE`] = 500 characters |
 //! | question, supplementary, answer, rejection reason, declaration, motion, one hearing criterion, reason or term | [`TEXT`] = 4,000 characters |
+//! | a resolution, a minute paragraph | `record::MAX_PARAGRAPH_CHARS` = 8,000 characters (the longest written answer minuted in the seeds, S4:196-213, is about 4,000) |
 //! | webcast address | [`URL`] = 2,048 characters |
 //! | seats | [`SEATS`] = 50 (the Panel has 20, PRSRA 2011 Sch 6 para 4) |
 //! | agenda sections / items | [`SECTIONS`] = 30 / [`ITEMS`] = 300 |
@@ -273,14 +274,17 @@ pub fn check(command: &Command) -> Result<(), CommandError> {
             item: code,
             text: t,
         }
-        | Command::AddMinuteParagraph {
-            item: code,
-            text: t,
-        }
         | Command::AmendResolution {
             item: code,
             text: t,
             ..
+        } => {
+            item(code)?;
+            text(t, "resolution", super::record::MAX_PARAGRAPH_CHARS)
+        }
+        Command::AddMinuteParagraph {
+            item: code,
+            text: t,
         }
         | Command::EditMinuteParagraph {
             item: code,
@@ -288,7 +292,7 @@ pub fn check(command: &Command) -> Result<(), CommandError> {
             ..
         } => {
             item(code)?;
-            text(t, "text", super::record::MAX_PARAGRAPH_CHARS)
+            text(t, "minute paragraph", super::record::MAX_PARAGRAPH_CHARS)
         }
         Command::RemoveMinuteParagraph { item: code, .. } => item(code),
         Command::SetItemAttendance { item: code, guests } => {

@@ -2,7 +2,7 @@
 //!
 //! Every body is read through [`http_body_util::Limited`]: a summons (`POST /api/v1/meetings`, or the
 //! `run_command` server function, which carries `ScheduleMeeting`) may be up to [`SUMMONS_BODY`], anything
-//! else up to [`BODY`]. A `Content-Length` over the limit is refused at once with 413; a body that grows past
+//! an agenda pack up to [`PACK_BODY`], anything else up to [`BODY`]. A `Content-Length` over the limit is refused at once with 413; a body that grows past
 //! it while being read fails its extractor (axum's `Json` answers 413, a server function 400).
 //!
 //! leptos' server functions answer an argument they cannot decode with status 500 (server_fn 0.8's
@@ -26,6 +26,10 @@ pub const BODY: usize = 32 * 1024;
 /// 6 December 2022 summons is under 10 KiB).
 pub const SUMMONS_BODY: usize = 1024 * 1024;
 
+/// The largest agenda pack (`POST /api/v1/agenda-imports`): room above the importer's own 2 MB limit, so a pack
+/// slightly too large gets the importer's sentence rather than the transport's.
+pub const PACK_BODY: usize = 2 * app::meeting::import::MAX_PACK_BYTES;
+
 /// The server functions' path prefix (`#[server(endpoint = "…")]` under leptos' default `/api`).
 pub const SERVER_FN_PREFIX: &str = "/api/";
 
@@ -39,6 +43,8 @@ fn limit_for(method: &Method, path: &str) -> usize {
         (method == Method::POST && path == "/api/v1/meetings") || path == "/api/run_command";
     if summons {
         SUMMONS_BODY
+    } else if method == Method::POST && path == "/api/v1/agenda-imports" {
+        PACK_BODY
     } else {
         BODY
     }

@@ -32,20 +32,23 @@ pub fn Console() -> impl IntoView {
     let closed = meeting.slice(|v| v.phase == "closed");
     move || {
         if matches!(role.get(), Role::Chair | Role::Clerk) && closed.get() {
-            // A closed meeting's console shows the record, not controls that would be refused; what may still
-            // follow the meeting (the hearing's report, written answers, the Commissioner's response) stays.
+            // A closed meeting's console shows the record, not controls that would be refused; what follows the
+            // meeting stays: the hearing's report, written answers, the Commissioner's response, the minutes (the
+            // clerk edits and publishes them after the meeting) and the recording with its chapters.
             view! {
                 <Banners view/>
-                <p class="panel" data-testid="console-closed">"The meeting has closed. This is its record; only the hearing's report, written answers and the Commissioner's response can still be recorded."</p>
+                <p class="panel" data-testid="console-closed">"The meeting has closed. This is its record; the minutes, the hearing's report, written answers, the Commissioner's response and the recording can still be recorded."</p>
                 <div class="console">
                     <div class="console__main">
                         <hearing::HearingControls/>
+                        <minutes::MinuteTaking/>
                         <BusinessPanel view/>
                         <ResponseControls/>
                     </div>
                     <div class="console__side">
                         <AgendaPanel view/>
                         <MembershipPanel view/>
+                        <recording::RecordingControls/>
                     </div>
                 </div>
             }
