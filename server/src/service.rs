@@ -60,6 +60,14 @@ impl MeetingService for Limited {
         self.hub.view(meeting, viewer)
     }
 
+    fn archive(
+        &self,
+        meeting: &str,
+        viewer: &Actor,
+    ) -> Pin<Box<dyn Future<Output = Option<ArchiveView>> + Send + 'static>> {
+        self.hub.archive(meeting, viewer)
+    }
+
     fn execute(
         &self,
         meeting: &str,

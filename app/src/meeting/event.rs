@@ -119,8 +119,9 @@ pub enum Event {
         #[serde(default)]
         for_hearing: bool,
         /// Who was recorded present when the vote opened. `None` in logs written before it was
-        /// recorded: `apply` then takes it from the attendance at that point of the log.
-        #[serde(default)]
+        /// recorded: `apply` then takes it from the attendance at that point of the log. Left out of the JSON
+        /// when `None`, so that such an event serialises byte for byte as it was written.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         present: Option<Vec<MemberId>>,
     },
     BallotCast {
