@@ -34,7 +34,7 @@ test("corrections, a warned and voided veto run again, and an item on the day", 
     await expect(row.getByTestId("recorded")).toHaveText("Present");
     await row.getByText(`Correct the record for ${mistaken.name}`).click();
     await row.getByLabel("It should say").selectOption("apologies");
-    await row.getByLabel("Reason (optional)").fill("Marked present by mistake");
+    await row.getByLabel(/^Reason for correcting .*'s record \(optional\)$/).fill("Marked present by mistake");
     await row.getByRole("button", { name: "Correct", exact: true }).click();
     await expect(row.getByTestId("recorded")).toHaveText("Apologies");
 

@@ -11,7 +11,7 @@
 //! files of this site), `'wasm-unsafe-eval'` to compile the wasm, no inline scripts or `eval`, no plugins
 //! (`object-src 'none'`), no `<base>` (`base-uri 'none'`), forms only to this site, never framed
 //! (`frame-ancestors 'none'`: the chair's console cannot be overlaid by another site). The webcast: media
-//! and fetches from this site and from the meeting's `webcast_url` origin (hls.js fetches the playlist and
+//! and fetches from this site and from the origins of the meeting's `webcast_url` and `recording_url` (hls.js fetches the playlist and
 //! segments), `blob:` for media-source playback and hls.js' worker.
 
 use axum::{
@@ -48,31 +48,47 @@ impl Policy {
         }
     }
 
-    /// The origin of the webcast of the meeting at `path` (`/meetings/{id}…`), if it is on another site.
-    fn webcast_origin(&self, path: &str) -> Option<String> {
-        let id = path.strip_prefix("/meetings/")?.split('/').next()?;
-        let url = self
-            .hub
-            .get(id)?
-            .current()
-            .meeting
-            .info()?
-            .webcast_url
-            .clone()?;
-        let origin = super::origin::SiteOrigin::of(&url).0;
-        let plausible = (origin.starts_with("https://") || origin.starts_with("http://"))
-            && origin
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b".-:/[]".contains(&b));
-        plausible.then_some(origin)
+    /// The origins of the webcast and of the recording of the meeting at `path` (`/meetings/{id}…`): the live
+    /// stream (`webcast_url`) and, once the clerk sets it, the archive's recording (`recording_url`), each
+    /// where it is on another site.
+    fn webcast_origins(&self, path: &str) -> Vec<String> {
+        let Some(id) = path
+            .strip_prefix("/meetings/")
+            .and_then(|rest| rest.split('/').next())
+        else {
+            return Vec::new();
+        };
+        let Some(handle) = self.hub.get(id) else {
+            return Vec::new();
+        };
+        let current = handle.current();
+        let meeting = &current.meeting;
+        let urls = [
+            meeting.info().and_then(|info| info.webcast_url.clone()),
+            meeting.recording().url.clone(),
+        ];
+        let mut origins: Vec<String> = urls
+            .into_iter()
+            .flatten()
+            .map(|url| super::origin::SiteOrigin::of(&url).0)
+            .filter(|origin| {
+                (origin.starts_with("https://") || origin.starts_with("http://"))
+                    && origin
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b".-:/[]".contains(&b))
+            })
+            .collect();
+        origins.dedup();
+        origins
     }
 
     /// The policy for a page with `nonce` at `path`.
     pub fn header(&self, nonce: &str, path: &str) -> String {
-        let webcast = self
-            .webcast_origin(path)
+        let webcast: String = self
+            .webcast_origins(path)
+            .iter()
             .map(|origin| format!(" {origin}"))
-            .unwrap_or_default();
+            .collect();
         format!(
             "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
              img-src 'self' data:; font-src 'self'; media-src 'self' blob:{webcast}; \

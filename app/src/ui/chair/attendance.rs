@@ -160,7 +160,7 @@ fn PersonRow(
                                 </select>
                             </div>
                             <div class="field">
-                                <label for=reason_field.clone()>"Reason (optional)"</label>
+                                <label for=reason_field.clone()>{format!("Reason for correcting {name}'s record (optional)")}</label>
                                 <input id=reason_field.clone() type="text" bind:value=reason/>
                             </div>
                             <button type="submit" class="button button--small button--secondary"

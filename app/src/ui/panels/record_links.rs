@@ -20,8 +20,8 @@ pub fn RecordLinks(view: Memo<MeetingView>) -> impl IntoView {
     move || {
         links.get().map(|(id, any_closed, reported)| {
             view! {
-                <section aria-labelledby="record-heading" data-testid="record-links">
-                    <h2 id="record-heading">"The record"</h2>
+                <section aria-labelledby="vote-record-heading" data-testid="record-links">
+                    <h2 id="vote-record-heading">"Votes and reports"</h2>
                     <ul>
                         {any_closed.then(|| view! {
                             <li><a href=format!("/api/v1/meetings/{id}/votes.csv") download="">"How each member voted (CSV)"</a>
