@@ -81,7 +81,7 @@ async fn register(
     Json(Register { actions, carried }).into_response()
 }
 
-/// 404 in the shape of every `/api/v1` error (`crate::api::error_response`).
+/// 404 in the shape of every `/api/v1` error (`crate::error::error_response`).
 fn not_found() -> Response {
     let error = AppError::NotFound;
     let message = error.to_string();

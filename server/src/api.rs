@@ -22,6 +22,7 @@ use axum::{
 };
 use serde_json::json;
 
+pub use crate::error::error_response;
 use crate::state::AppState;
 
 mod openapi;
@@ -191,13 +192,4 @@ async fn command(
         Ok(receipt) => Json(receipt).into_response(),
         Err(error) => error_response(error),
     }
-}
-
-/// The HTTP status for each error (`AppError::http_status`: 403/409 for a rule's refusal, 401, 404, 400, 503), and
-/// a body with the machine-readable error and a sentence for people.
-pub fn error_response(error: AppError) -> Response {
-    let status =
-        StatusCode::from_u16(error.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let message = error.to_string();
-    (status, Json(json!({ "error": error, "message": message }))).into_response()
 }

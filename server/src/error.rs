@@ -1,4 +1,13 @@
-//! Infrastructure errors: logged once where they happen, shown to users only as "unavailable".
+//! Infrastructure errors: logged once where they happen, shown to users only as "unavailable"; and how every
+//! error answers over HTTP ([`error_response`]).
+
+use app::protocol::AppError;
+use axum::{
+    http::StatusCode,
+    response::{IntoResponse, Response},
+    Json,
+};
+use serde_json::json;
 
 /// Failures of the event log and the account tables.
 #[derive(Debug, thiserror::Error)]
@@ -33,4 +42,13 @@ impl StoreError {
             _ => StoreError::Database(error),
         }
     }
+}
+
+/// The HTTP status for each error (`AppError::http_status`: 403/409 for a rule's refusal, 401, 404, 400, 503), and
+/// a body with the machine-readable error and a sentence for people.
+pub fn error_response(error: AppError) -> Response {
+    let status =
+        StatusCode::from_u16(error.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let message = error.to_string();
+    (status, Json(json!({ "error": error, "message": message }))).into_response()
 }

@@ -19,8 +19,8 @@ use axum::{
     Extension, Router,
 };
 
-use crate::api::error_response;
-use crate::startup::AppState;
+use crate::error::error_response;
+use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
     Router::new()

@@ -227,16 +227,16 @@ fn router(state: AppState) -> Router {
             shell,
         ))
         .layer(middleware::from_fn_with_state(
-            state.clone(),
+            state.rates.clone(),
             crate::security::limit_accounts,
         ))
         .layer(identify)
         .layer(page_cache)
         .layer(middleware::from_fn_with_state(
-            state.clone(),
+            state.security.clone(),
             crate::security::metrics_guard,
         ));
-    crate::security::wrap(router, &state)
+    crate::security::wrap(router, &state.hub, &state.public_url)
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)

@@ -13,8 +13,8 @@ use axum::{
     Json,
 };
 
-use super::error_response;
-use crate::startup::AppState;
+use crate::error::error_response;
+use crate::state::AppState;
 use crate::vote_record::{published, to_csv};
 
 /// The published vote record (`published_votes::PublishedVotes`): closed votes, seat by seat, with the log hash at each close.

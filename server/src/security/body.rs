@@ -67,7 +67,7 @@ pub async fn limit(request: Request, next: Next) -> Response {
 }
 
 fn too_large(max: usize) -> Response {
-    let mut response = crate::api::error_response(AppError::BadRequest(format!(
+    let mut response = crate::error::error_response(AppError::BadRequest(format!(
         "the request body is larger than {} KiB",
         max / 1024
     )));

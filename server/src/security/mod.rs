@@ -21,7 +21,7 @@ use axum::{
 };
 use tower_http::set_header::SetResponseHeaderLayer;
 
-use crate::startup::AppState;
+use crate::hub::Hub;
 
 /// What the security layers need to know about the site.
 #[derive(Clone, Debug, Default)]
@@ -36,19 +36,23 @@ pub struct SecuritySettings {
 
 /// Wraps every route (outside the session and the page cache, inside compression and tracing): security
 /// headers, the CSP nonce, CSRF and content-type checks, body limits, server functions' 4xx statuses.
-pub fn wrap<S: Clone + Send + Sync + 'static>(router: Router<S>, state: &AppState) -> Router<S> {
+pub fn wrap<S: Clone + Send + Sync + 'static>(
+    router: Router<S>,
+    hub: &Hub,
+    public_url: &str,
+) -> Router<S> {
     let mut router = router
         .layer(middleware::from_fn(body::server_fn_status))
         .layer(middleware::from_fn(body::limit))
         .layer(middleware::from_fn_with_state(
-            origin::SiteOrigin::of(&state.public_url),
+            origin::SiteOrigin::of(public_url),
             origin::check,
         ))
         .layer(middleware::from_fn_with_state(
-            headers::Policy::new(state.hub.clone(), &state.public_url),
+            headers::Policy::new(hub.clone(), public_url),
             headers::content_security_policy,
         ));
-    for (name, value) in headers::fixed_headers(state.public_url.starts_with("https://")) {
+    for (name, value) in headers::fixed_headers(public_url.starts_with("https://")) {
         router = router.layer(SetResponseHeaderLayer::if_not_present(name, value));
     }
     router
@@ -57,16 +61,16 @@ pub fn wrap<S: Clone + Send + Sync + 'static>(router: Router<S>, state: &AppStat
 /// Inside the session middleware (it needs the [`Identity`]): sign-in attempts per client address and sign-in
 /// links per clerk. Commands are limited where they are executed (`crate::service`, `crate::api`).
 pub async fn limit_accounts(
-    State(state): State<AppState>,
+    State(rates): State<rate::RateLimits>,
     request: Request,
     next: Next,
 ) -> Response {
     if request.method() == Method::POST {
         let limited = match request.uri().path() {
-            "/sign-in" => state.rates.sign_in(client_address(&request)),
+            "/sign-in" => rates.sign_in(client_address(&request)),
             "/api/v1/sign-in-links" => {
                 match request.extensions().get::<Identity>().map(|i| &i.actor) {
-                    Some(Actor::Clerk { name }) => state.rates.clerk(name),
+                    Some(Actor::Clerk { name }) => rates.clerk(name),
                     _ => Ok(()),
                 }
             }
@@ -89,7 +93,7 @@ fn client_address(request: &Request) -> IpAddr {
 
 /// `429 Too Many Requests` with `Retry-After` and the sentence, in the REST API's error form.
 pub fn too_many(limited: &rate::Limited) -> Response {
-    let mut response = crate::api::error_response(app_error(limited));
+    let mut response = crate::error::error_response(app_error(limited));
     if let Ok(value) = HeaderValue::from_str(&limited.retry_after_secs().to_string()) {
         response.headers_mut().insert(header::RETRY_AFTER, value);
     }
@@ -107,14 +111,14 @@ pub fn app_error(limited: &rate::Limited) -> AppError {
 /// `/metrics` is for operators: with a token configured, only a request bearing it; without, only a direct
 /// loopback client. Anyone else gets 404, as if there were no such page.
 pub async fn metrics_guard(
-    State(state): State<AppState>,
+    State(settings): State<SecuritySettings>,
     request: Request,
     next: Next,
 ) -> Response {
     if request.uri().path() != "/metrics" {
         return next.run(request).await;
     }
-    let allowed = match &state.security.metrics_token {
+    let allowed = match &settings.metrics_token {
         Some(token) => request
             .headers()
             .get(header::AUTHORIZATION)
