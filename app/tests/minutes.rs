@@ -1,4 +1,4 @@
-//! The record (issue 18): a full scripted 6 December 2022 meeting replayed through the core, and its
+//! The record: a full scripted 6 December 2022 meeting replayed through the core, and its
 //! generated minutes compared with the form of the seed's minutes (S4:83-246): heading, PRESENT line,
 //! numbering running on from 27 September 2022 (52-64), RESOLVED lines, the veto statement, and the
 //! public version in which the exempt hearing is only its heading and the exclusion resolution.

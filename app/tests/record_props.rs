@@ -1,4 +1,4 @@
-//! Property tests for the record (issue 18): random minute-taking, resolutions and agenda moves by the
+//! Property tests for the record: random minute-taking, resolutions and agenda moves by the
 //! chair, the clerk and others, against the 6 December 2022 meeting.
 //!
 //! Properties: a refusal writes nothing; replaying the log rebuilds the record; resolutions only ever

@@ -1,4 +1,4 @@
-//! Running the real day (issue 17): votes tied to attendance, attendance corrections, voiding a vote,
+//! Running the real day: votes tied to attendance, attendance corrections, voiding a vote,
 //! items on the day, a chair for the meeting, and what each role sees of an open vote.
 
 mod common;

@@ -1,4 +1,4 @@
-// Journey 6: running the real day (issue 17). On the 6 December 2022 meeting: the clerk marks a member present by
+// Journey 6: running the real day. On the 6 December 2022 meeting: the clerk marks a member present by
 // mistake and corrects it on the console; the chair tries to open the veto with too few present and is warned,
 // opens it anyway, voids it with a reason, and runs it again after "Mark all present"; a member not recorded
 // present is told to ask the clerk; the public see turnout but no running count while it is open, and the result

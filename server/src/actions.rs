@@ -1,4 +1,4 @@
-//! The actions register across meetings (issue 18): `GET /api/v1/meetings/{id}/actions` lists this
+//! The actions register across meetings: `GET /api/v1/meetings/{id}/actions` lists this
 //! meeting's actions and, carried forward, every action still open from the meetings before it (served
 //! here, started earlier), oldest meeting first — the "Overview of Actions" (Status | Owner | Due date,
 //! S3:128-133) kept until each is marked done (`MarkActionDone` on the meeting that recorded it, allowed

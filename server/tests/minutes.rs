@@ -1,4 +1,4 @@
-//! The record over HTTP against the real server on port 0 (issue 18): resolutions and minute-taking as
+//! The record over HTTP against the real server on port 0: resolutions and minute-taking as
 //! commands, the draft minutes seen by the clerk and chair only, publishing after close (idempotent,
 //! versioned), the public page and Markdown download, and exempt text never reaching the public page,
 //! the public API or the public websocket.

@@ -333,7 +333,7 @@ impl Meeting {
         }
     }
 
-    /// A closed vote's result is recorded as its item's resolution (issue 18).
+    /// A closed vote's result is recorded as its item's resolution.
     fn resolve_vote(&mut self, id: VoteId, at: crate::meeting::Timestamp) {
         let Some(vote) = self.votes.iter().find(|v| v.id == id) else {
             return;

@@ -199,7 +199,7 @@ pub enum Command {
         #[serde(default)]
         continues_from: Option<u32>,
     },
-    /// Correct a member's attendance to what it should say, with an optional reason (issue 17).
+    /// Correct a member's attendance to what it should say, with an optional reason.
     CorrectAttendance {
         member: MemberId,
         attendance: Attendance,

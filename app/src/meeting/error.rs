@@ -162,7 +162,7 @@ pub enum CommandError {
     InvalidMinuteNumber { max: u32 },
     #[error("The minutes can be published once the meeting has closed")]
     MinutesBeforeClose,
-    // Running the real day (issue 17): votes tied to attendance, corrections, voids, items on the
+    // Running the real day: votes tied to attendance, corrections, voids, items on the
     // day and a chair for the meeting.
     #[error("You were not recorded as present when this vote opened, so you cannot vote in it")]
     NotPresentWhenOpened,

@@ -59,7 +59,7 @@ pub mod time;
 pub mod veto;
 pub mod view;
 pub mod vote;
-// Running the real day (issue 17).
+// Running the real day.
 pub mod election;
 pub mod on_the_day;
 pub mod presence;

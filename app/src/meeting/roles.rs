@@ -92,7 +92,7 @@ pub fn allowed_roles(kind: CommandKind) -> (&'static [Role], &'static str) {
         K::AdvanceAgenda | K::GoBackAgenda | K::GoToItem => (CHAIR, "the chair"),
         K::UpdateSeat | K::AppointSubstitute => (CLERK, "the clerk"),
         // The clerk keeps the record; the chair may take the roll too, from the chair's console
-        // (issue 17: attendance was on the clerk's screen only).
+        // (attendance was on the clerk's screen only).
         K::RecordAttendance => (CHAIR_OR_CLERK, "the chair or the clerk"),
         K::DeclareInterest => (&[Member, Substitute, Chair, Clerk], "a member or the clerk"),
         K::SubmitQuestion | K::AskSupplementary | K::CastBallot => {

@@ -30,7 +30,7 @@ use super::Meeting;
 /// (S4:194), the hearing's report is due within three weeks (Sch 8 para 4(6)), and the Commissioner
 /// responds to it (para 7(3)). The recording is published after the meeting, so the clerk sets it, its
 /// start time and chapter nudges then too (the recording is only complete once the meeting closes). The clerk edits the draft minutes after the meeting and publishes
-/// them (issue 18): paragraphs, attendance for an item and for the meeting, actions (and marking them
+/// them: paragraphs, attendance for an item and for the meeting, actions (and marking them
 /// done at a later date), the first minute number, and publishing. Resolutions are not among them:
 /// they stand once the chair leaves their item.
 const AFTER_CLOSE: [CommandKind; 16] = [

@@ -1,6 +1,6 @@
 //! The minutes as Markdown (CommonMark), for the download. Every piece of text is escaped, so a
 //! paragraph that contains `*`, `<script>` or a line starting "1." reads as the clerk typed it and is
-//! never markup: plain text only (issue 18, "Rules and bad input").
+//! never markup: plain text only ("Rules and bad input").
 
 use super::document::{Block, Minutes};
 

@@ -5,7 +5,7 @@
 //! `VoteOpened` event: the state folded from every earlier event. An elector whose attendance then was
 //! present (in the room from the start, or arrived late and not yet left) was present at the opening;
 //! one with apologies, absent, departed or not yet recorded was not. This is the one place the record
-//! asks the question, so when the vote carries its own snapshot of presence (issue 17) only this
+//! asks the question, so when the vote carries its own snapshot of presence only this
 //! function changes.
 
 use crate::meeting::ids::SeatId;

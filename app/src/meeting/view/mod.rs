@@ -5,7 +5,7 @@
 //!   public see turnout against those present ("12 of 18 present have voted"), the threshold ("veto
 //!   needs 14 of 20 members") and, since it follows from public attendance alone, "cannot be vetoed:
 //!   12 present, 14 needed"; never the running counts, which would invite voting with the crowd. The
-//!   result and its arithmetic go to everyone the moment the vote closes (issue 17);
+//!   result and its arithmetic go to everyone the moment the vote closes;
 //! - during a private session they see only the banner "The meeting is in private session (LGA 1972
 //!   Sch 12A para N)", the printed agenda without its current item, and the roster: no votes,
 //!   questions, declarations or hearing outcome;
@@ -74,7 +74,7 @@ pub struct MeetingView {
     pub my_ballots: Vec<MyBallotView>,
     pub hearing: Option<HearingView>,
     pub viewer: ViewerView,
-    /// Resolutions under their items (issue 18; see `view/record.rs` for who sees which).
+    /// Resolutions under their items (see `view/record.rs` for who sees which).
     #[serde(default)]
     pub resolutions: Vec<ResolutionView>,
     /// The actions register.

@@ -1,4 +1,4 @@
-//! What each viewer sees of the record (issue 18):
+//! What each viewer sees of the record:
 //! - resolutions, live under their item, for everyone; but never on an exempt item (taken in private
 //!   or marked exempt) for anyone outside the room, and nothing during a private session beyond the
 //!   banner (statute §12 S5);

@@ -1,4 +1,4 @@
-//! The clerk's minute-taking panel (issue 18), per agenda item: numbered paragraphs, the resolution with its
+//! The clerk's minute-taking panel, per agenda item: numbered paragraphs, the resolution with its
 //! usual starting texts, who was in attendance for the item, and actions; per meeting: ALSO PRESENT, IN
 //! ATTENDANCE, the first minute number, and publishing. Every field saves itself as a command when it loses
 //! focus (a change event), so nothing typed is lost if the browser closes; an unchanged field writes nothing.

@@ -28,7 +28,7 @@ pub fn SessionControls() -> impl IntoView {
     let pending = dispatch.pending();
     let send = move |command: Command| dispatch.send(command);
     let date = meeting.slice(|v| v.date.clone());
-    // Opening before the summoned date asks first (issue 17); the day is compared in UK time.
+    // Opening before the summoned date asks first; the day is compared in UK time.
     let starts = meeting.slice(|v| v.starts_on);
     let early = Memo::new(move |_| starts.get().is_some_and(|day| today() < day));
     view! {

@@ -84,7 +84,7 @@ fn Ballot(id: VoteId) -> impl IntoView {
         }
     };
     let name = format!("choice-{}", id.0);
-    // After a ballot is accepted, focus moves to its receipt, which is announced (issue 17).
+    // After a ballot is accepted, focus moves to its receipt, which is announced.
     let receipt = NodeRef::<leptos::html::Div>::new();
     let accepted = dispatch.succeeded();
     let version = dispatch.version();

@@ -106,7 +106,7 @@ pub fn CurrentItem(view: Memo<MeetingView>) -> impl IntoView {
             }
         })
     });
-    // The current item's resolutions, live under it on every screen (issue 18).
+    // The current item's resolutions, live under it on every screen.
     let resolved = Memo::new(move |_| {
         view.with(|v| {
             v.resolutions

@@ -1,4 +1,4 @@
-//! The record on the public page (issue 18): each decision under its item as it is made, the link to the
+//! The record on the public page: each decision under its item as it is made, the link to the
 //! published minutes, and the actions register ("Overview of Actions": Status | Owner | Due date, S3:128-133).
 //! The view already leaves out anything of an exempt item.
 
