@@ -7,7 +7,9 @@
 //! publish the report") is public; before that it is a draft that only the presiding chair and the clerk
 //! see. Anyone else is told it is not published yet (404), as for a meeting that does not exist.
 
+// HTML escaping: the core's one escaper for the record's documents, as the minutes page uses.
 use app::api::ssr::Identity;
+use app::meeting::minutes::html::escape as esc;
 use app::meeting::report::HearingReport;
 use app::meeting::Role;
 use app::protocol::AppError;
@@ -82,22 +84,6 @@ async fn page(
             .into_response(),
         Err(error) => error_response(error),
     }
-}
-
-/// Escapes text for HTML element content and attribute values.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 const STYLE: &str = "body{font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;max-width:44em;margin:0 auto;padding:1em;line-height:1.5}\
