@@ -19,7 +19,7 @@ const ROLES: [Role; 7] = [
 ];
 
 /// The expected table. Columns: Public, Member, Substitute, Chair, Clerk, Commissioner, System.
-const TABLE: [(CommandKind, &str); 50] = {
+const TABLE: [(CommandKind, &str); 51] = {
     use CommandKind::*;
     [
         (ScheduleMeeting, "....Y.Y"),
@@ -72,6 +72,7 @@ const TABLE: [(CommandKind, &str); 50] = {
         (SetRecording, "....Y.."),
         (SetRecordingStart, "....Y.."),
         (NudgeChapter, "....Y.."),
+        (WithdrawSubstitute, "....Y.."),
     ]
 };
 
@@ -257,6 +258,10 @@ fn sample(kind: CommandKind, actor: &Actor, now: Timestamp) -> Command {
         K::NudgeChapter => Command::NudgeChapter {
             chapter: 1,
             seconds: 5,
+        },
+        K::WithdrawSubstitute => Command::WithdrawSubstitute {
+            seat: SeatId::new("sevenoaks"),
+            reason: Some("recorded by mistake".into()),
         },
     }
 }

@@ -1,9 +1,10 @@
 //! Property tests for running the real day, over random full Panels (all 20 seats of 6 Dec 2022
-//! filled, random attendance, substitutes, departures, corrections, voids, items on the day and
-//! elections of a chair):
+//! filled, random attendance, substitutes (some withdrawn as recorded by mistake), departures,
+//! corrections, voids, items on the day and elections of a chair):
 //! - no vote ever holds two ballots for one seat, nor two from one member;
 //! - no ballot is accepted from a member who is not present, was not present when the vote opened,
 //!   or does not sit in the seat;
+//! - a substitute is withdrawn only if no vote that stands ever counted them present or took their ballot;
 //! - the public's, a member's and the Commissioner's projection of an open vote has no running count
 //!   nor standing beyond "cannot be vetoed";
 //! - an open vote's electorate and threshold never change, and its present-at-open record never
@@ -174,6 +175,13 @@ fn command(op: u8, a: u8, b: u8, n: usize, meeting: &Meeting) -> (Actor, Command
             },
         ),
         21 => (presiding, Command::HandBackChair),
+        24 => (
+            clerk(),
+            Command::WithdrawSubstitute {
+                seat: SeatId::new(SEATS[usize::from(a) % SEATS.len()]),
+                reason: b.is_multiple_of(2).then(|| format!("by mistake [{n}]")),
+            },
+        ),
         _ => (
             presiding,
             Command::SetHearingStage {
@@ -209,6 +217,13 @@ fn check(before: &Meeting, event: &Event) -> Result<(), TestCaseError> {
             Some(voter),
             "not the seat's one voter"
         );
+    }
+    if let Event::SubstituteWithdrawn { substitute, .. } = event {
+        for v in before.votes().iter().filter(|v| !v.is_voided()) {
+            prop_assert!(!v.was_present_at_open(substitute), "withdrawn after voting");
+            prop_assert!(v.ballots.values().all(|b| &b.voter != substitute));
+            prop_assert!(!v.is_open() || v.elector(substitute).is_none());
+        }
     }
     Ok(())
 }
@@ -251,7 +266,7 @@ fn invariants(meeting: &Meeting) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-fn run(present: u32, steps: &[(u8, u8, u8)]) -> Result<(u32, u32), TestCaseError> {
+fn run(present: u32, steps: &[(u8, u8, u8)]) -> Result<(u32, u32, u32), TestCaseError> {
     let (_, mut log) = demo_meetings()
         .into_iter()
         .find(|(id, _)| id.as_str() == "2022-12-06")
@@ -278,7 +293,7 @@ fn run(present: u32, steps: &[(u8, u8, u8)]) -> Result<(u32, u32), TestCaseError
         events.iter().for_each(|e| live.apply(e));
         log.extend(events);
     }
-    let (mut ballots, mut voids) = (0, 0);
+    let (mut ballots, mut voids, mut withdrawn) = (0, 0, 0);
     let mut opened: BTreeMap<VoteId, (u32, Vec<MemberId>)> = BTreeMap::new();
     for (n, &(op, a, b)) in steps.iter().enumerate() {
         now = Timestamp(now.0 + 30_000);
@@ -290,6 +305,7 @@ fn run(present: u32, steps: &[(u8, u8, u8)]) -> Result<(u32, u32), TestCaseError
                 match event {
                     Event::BallotCast { .. } => ballots += 1,
                     Event::VoteVoided { .. } => voids += 1,
+                    Event::SubstituteWithdrawn { .. } => withdrawn += 1,
                     _ => {}
                 }
             }
@@ -311,11 +327,11 @@ fn run(present: u32, steps: &[(u8, u8, u8)]) -> Result<(u32, u32), TestCaseError
     let stored: Vec<Event> = serde_json::from_str(&serde_json::to_string(&log).unwrap()).unwrap();
     stored.iter().for_each(|e| replayed.apply(e));
     prop_assert_eq!(&replayed, &live);
-    Ok((ballots, voids))
+    Ok((ballots, voids, withdrawn))
 }
 
 fn steps() -> impl Strategy<Value = Vec<(u8, u8, u8)>> {
-    prop::collection::vec((0u8..24, any::<u8>(), any::<u8>()), 1..150)
+    prop::collection::vec((0u8..25, any::<u8>(), any::<u8>()), 1..150)
 }
 
 proptest! {
@@ -330,24 +346,26 @@ proptest! {
     }
 }
 
-/// Guards the generator: runs must reach ballots and voids, or the properties would hold vacuously.
+/// Guards the generator: runs must reach ballots, voids and withdrawn substitutes, or the properties would
+/// hold vacuously.
 #[test]
 fn the_generator_reaches_ballots_and_voids() {
     use proptest::strategy::ValueTree;
     let mut runner = proptest::test_runner::TestRunner::deterministic();
     let strategy = (
         any::<u32>(),
-        prop::collection::vec((0u8..24, any::<u8>(), any::<u8>()), 150),
+        prop::collection::vec((0u8..25, any::<u8>(), any::<u8>()), 150),
     );
-    let (mut ballots, mut voids) = (0, 0);
+    let (mut ballots, mut voids, mut withdrawn) = (0, 0, 0);
     for _ in 0..60 {
         let (present, steps) = strategy.new_tree(&mut runner).unwrap().current();
-        let (b, v) = run(present, &steps).unwrap();
+        let (b, v, w) = run(present, &steps).unwrap();
         ballots += b;
         voids += v;
+        withdrawn += w;
     }
     assert!(
-        ballots > 100 && voids > 5,
-        "ballots {ballots}, voids {voids}"
+        ballots > 100 && voids > 5 && withdrawn > 5,
+        "ballots {ballots}, voids {voids}, withdrawn substitutes {withdrawn}"
     );
 }

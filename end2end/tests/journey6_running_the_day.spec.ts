@@ -1,5 +1,5 @@
 // Journey 6: running the real day. On the 6 December 2022 meeting: the clerk marks a member present by
-// mistake and corrects it on the console; the chair tries to open the veto with too few present and is warned,
+// mistake and corrects it on the console, and withdraws a substitute recorded by mistake; the chair tries to open the veto with too few present and is warned,
 // opens it anyway, voids it with a reason, and runs it again after "Mark all present"; a member not recorded
 // present is told to ask the clerk; the public see turnout but no running count while it is open, and the result
 // with its arithmetic after; the hearing panel names the next step; the chair adds an item on the day and takes
@@ -37,6 +37,24 @@ test("corrections, a warned and voided veto run again, and an item on the day", 
     await row.getByLabel(/^Reason for correcting .*'s record \(optional\)$/).fill("Marked present by mistake");
     await row.getByRole("button", { name: "Correct", exact: true }).click();
     await expect(row.getByTestId("recorded")).toHaveText("Apologies");
+
+    // The clerk records a substitute in that seat by mistake, and withdraws it: the seat is its holder's again.
+    const seatId = (await viewOf(clerk, MEETING)).roster.find((s: any) => s.holder_id === mistaken.id).seat;
+    await clerkPage.getByLabel("Seat (the member who sent apologies)").selectOption(seatId);
+    await clerkPage.getByLabel("Substitute's name").fill("Cllr Wrong Person");
+    await clerkPage.getByRole("button", { name: "Record the substitute" }).click();
+    const subRow = clerkPage.locator('tr[data-member="cllr-wrong-person"]');
+    await expect(subRow).toBeVisible();
+    const withdrawForm = clerkPage.getByTestId("withdraw-substitute");
+    await withdrawForm.getByLabel("Substitute", { exact: true }).selectOption(seatId);
+    await withdrawForm.getByLabel("Reason (optional)").fill("Recorded for the wrong seat");
+    await withdrawForm.getByRole("button", { name: "Withdraw the substitute" }).click();
+    await expect(withdrawForm.getByRole("status")).toHaveText("Done.");
+    await expect(subRow).toHaveCount(0);
+    await expect(row.getByTestId("recorded")).toHaveText("Apologies");
+    const afterWithdrawal = await viewOf(clerk, MEETING);
+    expect(afterWithdrawal.roster.find((s: any) => s.seat === seatId).substitute ?? null).toBeNull();
+    await expectNoAxeViolations(clerkPage);
 
     const chairContext = await browserAs(browser, server, clerk, { role: "member", member: chairSeat.id, name: chairSeat.name });
     const chairApi = chairContext.request;

@@ -256,6 +256,14 @@ impl Meeting {
                     hearing.commissioner_accepts = Some(*accepts);
                 }
             }
+            Event::SubstituteWithdrawn {
+                seat, substitute, ..
+            } => {
+                if self.roster.substitutes.get(seat).map(|s| &s.id) == Some(substitute) {
+                    self.roster.substitutes.remove(seat);
+                    self.attendance.remove(substitute);
+                }
+            }
             Event::AttendanceCorrected { member, to, .. } => {
                 self.attendance.insert(member.clone(), to.clone());
             }

@@ -256,6 +256,13 @@ pub enum Command {
         chapter: u32,
         seconds: i32,
     },
+    /// The substitute in `seat` was recorded by mistake: the seat is its holder's again (see
+    /// `decide/corrections.rs`).
+    WithdrawSubstitute {
+        seat: SeatId,
+        #[serde(default)]
+        reason: Option<String>,
+    },
 }
 
 /// Declares [`CommandKind`] and its `ALL` list from one list of names, so the two cannot drift apart.
@@ -332,6 +339,7 @@ command_kinds!(
     SetRecording,
     SetRecordingStart,
     NudgeChapter,
+    WithdrawSubstitute,
 );
 
 impl CommandKind {
@@ -386,6 +394,7 @@ impl CommandKind {
             SetRecording => "set the recording",
             SetRecordingStart => "set the recording's start time",
             NudgeChapter => "nudge a chapter of the recording",
+            WithdrawSubstitute => "withdraw a substitute recorded by mistake",
         }
     }
 }
@@ -444,6 +453,7 @@ impl Command {
             Command::SetRecording { .. } => K::SetRecording,
             Command::SetRecordingStart { .. } => K::SetRecordingStart,
             Command::NudgeChapter { .. } => K::NudgeChapter,
+            Command::WithdrawSubstitute { .. } => K::WithdrawSubstitute,
         }
     }
 }

@@ -213,6 +213,13 @@ pub enum CommandError {
     NudgeTooLarge { max: u32 },
     #[error("There are too many {what} (at most {max})")]
     TooManyEntries { what: String, max: u32 },
+    #[error("No substitute is recorded for seat {seat} at this meeting")]
+    NoSubstitute { seat: SeatId },
+    #[error("{name} took part in vote {vote}, which stands, so the substitution cannot be withdrawn: record {name}'s departure instead")]
+    SubstituteTookPart {
+        name: String,
+        vote: crate::meeting::VoteId,
+    },
 }
 
 #[cfg(feature = "hydrate")]

@@ -277,4 +277,11 @@ pub enum Event {
         seconds: i32,
         at: Timestamp,
     },
+    /// A substitute recorded by mistake left the seat (a correction: the appointment stays in the log).
+    SubstituteWithdrawn {
+        seat: SeatId,
+        substitute: MemberId,
+        reason: Option<String>,
+        at: Timestamp,
+    },
 }

@@ -327,6 +327,10 @@ pub fn check(command: &Command) -> Result<(), CommandError> {
             optional(recording_url, "recording address", URL)
         }
         Command::SetRecordingStart { .. } | Command::NudgeChapter { .. } => Ok(()),
+        Command::WithdrawSubstitute { seat, reason } => {
+            seat_id(seat)?;
+            optional(reason, "reason", LINE)
+        }
     }
 }
 

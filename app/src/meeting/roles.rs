@@ -90,7 +90,7 @@ pub fn allowed_roles(kind: CommandKind) -> (&'static [Role], &'static str) {
         }
         K::ExcludePublic | K::ReturnToPublic => (CHAIR, "the chair"),
         K::AdvanceAgenda | K::GoBackAgenda | K::GoToItem => (CHAIR, "the chair"),
-        K::UpdateSeat | K::AppointSubstitute => (CLERK, "the clerk"),
+        K::UpdateSeat | K::AppointSubstitute | K::WithdrawSubstitute => (CLERK, "the clerk"),
         // The clerk keeps the record; the chair may take the roll too, from the chair's console
         // (attendance was on the clerk's screen only).
         K::RecordAttendance => (CHAIR_OR_CLERK, "the chair or the clerk"),

@@ -10,12 +10,22 @@
 //! The chair may void an open vote with a reason (for example, attendance was not taken): the void
 //! is audited and shown on every screen; the vote decides nothing, and a new vote may be opened (the
 //! one-veto-per-hearing rule counts only a vote not voided). A closed vote stands.
+//!
+//! A **substitute recorded by mistake** ("Apologies and Substitutes", standing item 2) is withdrawn
+//! with an optional reason (`SubstituteWithdrawn`): the seat is its holder's again, so the holder can
+//! then be recorded present (or another substitute appointed). The holder keeps whatever attendance
+//! was recorded (the appointment marks them as having sent apologies; correct that separately if it
+//! was wrong too). It is refused while a veto vote is open (the roster is frozen, statute §6.3),
+//! while any open vote counts the substitute as an elector, and once the substitute was present at
+//! the opening of a vote that was not voided or cast a ballot in one: that vote stands and its record
+//! names the substitute, so the clerk records their departure instead. The seeds are silent; this is
+//! what a clerk would expect: a slip of the pen is undone, a vote already taken is not.
 
 use super::{text, Ctx};
 use crate::meeting::attendance::Attendance;
 use crate::meeting::error::CommandError;
 use crate::meeting::event::Event;
-use crate::meeting::ids::{MemberId, VoteId};
+use crate::meeting::ids::{MemberId, SeatId, VoteId};
 use crate::meeting::phase::Phase;
 
 impl Ctx<'_> {
@@ -96,6 +106,55 @@ impl Ctx<'_> {
             }),
             None => Ok(()),
         }
+    }
+
+    /// The clerk withdraws the substitute recorded for `seat` by mistake (see the module's doc).
+    pub(super) fn withdraw_substitute(
+        &self,
+        seat: SeatId,
+        reason: Option<String>,
+    ) -> Result<Vec<Event>, CommandError> {
+        let meeting = self.meeting;
+        if meeting.roster_frozen() {
+            return Err(CommandError::RosterFrozen);
+        }
+        if meeting.roster.seat(&seat).is_none() {
+            return Err(CommandError::UnknownSeat { seat });
+        }
+        let substitute = meeting
+            .roster
+            .substitutes
+            .get(&seat)
+            .ok_or_else(|| CommandError::NoSubstitute { seat: seat.clone() })?;
+        let name = substitute.name.clone();
+        if let Some(vote) = meeting.open_vote() {
+            if vote.elector(&substitute.id).is_some() {
+                return Err(CommandError::CorrectionChangesOpenVote {
+                    name,
+                    vote: vote.id,
+                });
+            }
+        }
+        let took_part = meeting.votes.iter().filter(|v| !v.is_voided()).find(|v| {
+            v.was_present_at_open(&substitute.id)
+                || v.ballots.values().any(|b| b.voter == substitute.id)
+        });
+        if let Some(vote) = took_part {
+            return Err(CommandError::SubstituteTookPart {
+                name,
+                vote: vote.id,
+            });
+        }
+        let reason = reason
+            .filter(|r| !r.trim().is_empty())
+            .map(|r| text(&r, "reason for withdrawing the substitute"))
+            .transpose()?;
+        Ok(vec![Event::SubstituteWithdrawn {
+            seat,
+            substitute: substitute.id.clone(),
+            reason,
+            at: self.now,
+        }])
     }
 
     /// The chair voids an open vote, giving the reason.

@@ -154,6 +154,7 @@ impl Meeting {
                 reason,
             } => ctx.correct_attendance(member, attendance, reason),
             Command::VoidVote { vote, reason } => ctx.void_vote(vote, reason),
+            Command::WithdrawSubstitute { seat, reason } => ctx.withdraw_substitute(seat, reason),
             Command::AddItem {
                 code,
                 title,

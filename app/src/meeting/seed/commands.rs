@@ -202,5 +202,9 @@ pub fn sample_commands() -> Vec<Command> {
             chapter: 1,
             seconds: 5,
         },
+        Command::WithdrawSubstitute {
+            seat: SeatId::new("medway"),
+            reason: Some("recorded by mistake".to_owned()),
+        },
     ]
 }

@@ -2,13 +2,15 @@
 //! ("Cllr R Hogarth, substitute for Cllr P Fleming"), on the chair's console and the clerk's. Late arrivals
 //! and departures are noted against the current item by the core. "Mark all present" records everyone not
 //! yet recorded; each row has its own feedback, so a refusal shows on the row it concerns; a mark made by
-//! mistake is corrected on its row (`CorrectAttendance`, with an optional reason).
+//! mistake is corrected on its row (`CorrectAttendance`, with an optional reason); a substitute recorded by
+//! mistake is withdrawn below the table (`substitutes.rs`).
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use super::substitutes::{SubstituteForm, WithdrawSubstituteForm};
 use crate::meeting::view::SeatView;
-use crate::meeting::{Attendance, AttendanceMark, Command, CommandKind, MemberId, Person, SeatId};
+use crate::meeting::{Attendance, AttendanceMark, Command, CommandKind, MemberId, SeatId};
 use crate::ui::command::{Dispatch, Feedback};
 use crate::ui::context::use_meeting;
 
@@ -25,9 +27,8 @@ pub fn AttendanceControls() -> impl IntoView {
     let meeting = use_meeting();
     let shown = meeting.can(CommandKind::RecordAttendance);
     let can_substitute = meeting.can(CommandKind::AppointSubstitute);
+    let can_withdraw = meeting.can(CommandKind::WithdrawSubstitute);
     let roster = meeting.slice(|v| v.roster.clone());
-    let dispatch = Dispatch::new();
-    let _ = dispatch;
     view! {
         <Show when=move || shown.get()>
             <section class="console-section" aria-labelledby="attendance-heading">
@@ -43,7 +44,10 @@ pub fn AttendanceControls() -> impl IntoView {
                     </tbody>
                 </table>
                 <Show when=move || can_substitute.get()>
-                    <SubstituteForm dispatch/>
+                    <SubstituteForm/>
+                </Show>
+                <Show when=move || can_withdraw.get()>
+                    <WithdrawSubstituteForm/>
                 </Show>
             </section>
         </Show>
@@ -209,66 +213,4 @@ fn MarkAllPresent() -> impl IntoView {
         </div>
         <Feedback dispatch/>
     }
-}
-
-/// A substitute fills a seat for this meeting; the core records the holder's apologies if nothing was recorded.
-#[component]
-fn SubstituteForm(dispatch: Dispatch) -> impl IntoView {
-    let meeting = use_meeting();
-    let seats = meeting.slice(|v| {
-        v.roster
-            .iter()
-            .filter(|s| !s.vacancy && s.substitute.is_none())
-            .map(|s| (s.seat.clone(), format!("{} ({})", s.holder, s.seat_name)))
-            .collect::<Vec<(SeatId, String)>>()
-    });
-    let seat = RwSignal::new(
-        seats.with_untracked(|s| s.first().map(|(id, _)| id.0.clone()).unwrap_or_default()),
-    );
-    let name = RwSignal::new(String::new());
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let name = name.get_untracked().trim().to_owned();
-        let chosen = seat.get_untracked();
-        let fallback =
-            seats.with_untracked(|s| s.first().map(|(id, _)| id.0.clone()).unwrap_or_default());
-        let seat = SeatId(if chosen.is_empty() { fallback } else { chosen });
-        dispatch.send(Command::AppointSubstitute {
-            seat,
-            substitute: Person {
-                id: MemberId(slug(&name)),
-                name,
-            },
-        });
-    };
-    view! {
-        <form class="stack-form" on:submit=submit>
-            <h3>"Record a substitute"</h3>
-            <div class="field">
-                <label for="substitute-seat">"Seat (the member who sent apologies)"</label>
-                <select id="substitute-seat" bind:value=seat>
-                    {move || seats.get().into_iter().map(|(id, text)| view! { <option value=id.0>{text}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="substitute-name">"Substitute's name"</label>
-                <input id="substitute-name" type="text" required=true autocomplete="off" bind:value=name/>
-            </div>
-            <button type="submit" class="button button--secondary" disabled=move || dispatch.pending().get()>"Record the substitute"</button>
-        </form>
-    }
-}
-
-/// "Cllr R Hogarth" → "cllr-r-hogarth": the member id a substitute signs in with.
-fn slug(name: &str) -> String {
-    let lowered: String = name
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    lowered
-        .split('-')
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
 }

@@ -12,6 +12,7 @@ pub mod questions;
 mod recording;
 mod session;
 mod show_of_hands;
+mod substitutes;
 mod votes;
 
 use leptos::prelude::*;
