@@ -1,5 +1,5 @@
 //! One command of every kind, with every optional field filled: the samples the input-limit property test
-//! (`app/tests/input_limits.rs`) makes over-long field by field, and the seed corpus of the command fuzzer.
+//! (`app/tests/it/input_limits.rs`) makes over-long field by field, and the seed corpus of the command fuzzer.
 //! A new command adds its sample here; the test fails for a kind without one.
 
 use super::dec2022;
