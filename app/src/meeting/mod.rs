@@ -67,8 +67,6 @@ pub mod presence;
 pub use agenda::{Agenda, AgendaItem, AgendaSection, PageRange};
 pub use attendance::{Attendance, AttendanceMark, Declaration};
 pub use command::{Command, CommandKind, MeetingSpec};
-#[cfg(feature = "hydrate")]
-pub use error::read_command_errors;
 pub use error::CommandError;
 pub use event::{AnswerPart, Event};
 pub use hearing::{Hearing, HearingOutcome, HearingSpec, HearingStage};

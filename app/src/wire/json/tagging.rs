@@ -1,5 +1,5 @@
 //! Conversions between serde's enum representations in JSON, for the browser build's decoding of internally and
-//! adjacently tagged enums (see `tagged_on_the_wire!` in `lib.rs`). `content` is `None` for internal
+//! adjacently tagged enums (see `tagged_on_the_wire!` in `wire/tagged.rs`). `content` is `None` for internal
 //! tagging (`{"error": "unknown_vote", "vote": 3}`) and the content field for adjacent tagging
 //! (`{"kind": "command", "detail": …}`); the external form is `"variant"` for a unit variant and
 //! `{"variant": content}` otherwise. Over any [`Tree`]: the browser converts the values its `JSON.parse` made.

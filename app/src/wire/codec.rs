@@ -17,7 +17,7 @@ use serde::{de::DeserializeOwned, Serialize};
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     #[cfg(feature = "hydrate")]
     {
-        use crate::json::Tree;
+        use crate::wire::json::Tree;
         <wasm_bindgen::JsValue as Tree>::parse(text)?.decode()
     }
     #[cfg(not(feature = "hydrate"))]
@@ -35,7 +35,7 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, String> {
         let value = value.serialize(&serializer).map_err(|e| e.to_string())?;
         web_sys::js_sys::JSON::stringify(&value)
             .map(String::from)
-            .map_err(|e| crate::json::js_tree::describe(&e))
+            .map_err(|e| crate::wire::json::js_tree::describe(&e))
     }
     #[cfg(not(feature = "hydrate"))]
     {
