@@ -6,6 +6,7 @@
 #![recursion_limit = "512"]
 
 pub mod api;
+pub mod demo;
 pub mod meeting;
 pub mod protocol;
 pub mod ui;

@@ -53,7 +53,6 @@ pub mod resolution;
 pub mod result;
 pub mod roles;
 pub mod roster;
-pub mod seed;
 pub mod summons_check;
 pub mod time;
 pub mod veto;

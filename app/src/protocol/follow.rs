@@ -151,10 +151,11 @@ pub fn patch_between(base_seq: u64, base: &Value, seq: u64, next: &Value) -> Ser
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
-    use crate::meeting::{project, seed, Actor, Meeting};
+    use crate::demo;
+    use crate::meeting::{project, Actor, Meeting};
 
     fn demo() -> Meeting {
-        let (_, events) = seed::demo_meetings()
+        let (_, events) = demo::demo_meetings()
             .into_iter()
             .next()
             .expect("a demo meeting");

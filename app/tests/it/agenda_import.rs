@@ -2,10 +2,10 @@
 //! every section, item, page range and seat must come through exactly, as the demo meetings (typed
 //! from the same lines by hand) and the tables below have them. And the importer never panics.
 
+use app::demo::demo_spec;
 use app::meeting::import::{
     import_agenda, import_agenda_bytes, ImportError, Signatory, UnreadableLine,
 };
-use app::meeting::seed::demo_spec;
 use app::meeting::*;
 use proptest::prelude::*;
 

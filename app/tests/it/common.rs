@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests: actors, times on the meeting day, and a driver that
 //! decides and applies like the server's writer task does.
 
-use app::meeting::seed::demo_meeting;
+use app::demo::demo_meeting;
 use app::meeting::*;
 
 pub const DEC_2022: (i32, u8, u8) = (2022, 12, 6);
@@ -66,7 +66,7 @@ pub struct Session {
 impl Session {
     pub fn new(id: &str, now: Timestamp) -> Self {
         let meeting = demo_meeting(id).expect("a demo meeting");
-        let log = app::meeting::seed::demo_meetings()
+        let log = app::demo::demo_meetings()
             .into_iter()
             .find(|(m, _)| m.as_str() == id)
             .unwrap()

@@ -1,13 +1,13 @@
 //! A fuzz smoke of the parsers that take outside input in the core: commands as JSON and the summons (a
 //! `ScheduleMeeting` command). Two generators: arbitrary bytes, and the samples of every command kind
-//! (`seed::sample_commands`) with one JSON value replaced by an arbitrary one (a string of any characters, a
+//! (`demo::sample_commands`) with one JSON value replaced by an arbitrary one (a string of any characters, a
 //! huge or negative number, null, a nested list). Whatever parses is decided by every actor on a live meeting
 //! and, if accepted, applied. Nothing may panic; an accepted command must be within its limits and its events
 //! must apply. (The websocket frame parser has its own in `server/src/ws/frames.rs`.) The number of cases is
 //! `PROPTEST_CASES` (default 256 per property; docs/SECURITY.md records a longer run).
 
 use crate::common::every_actor;
-use app::meeting::seed::{demo_meeting, sample_commands};
+use app::demo::{demo_meeting, sample_commands};
 use app::meeting::*;
 use proptest::prelude::*;
 use serde_json::Value;

@@ -1,13 +1,13 @@
 //! Every text and id field of every command has a maximum (`app/src/meeting/limits.rs`), refused with a
 //! sentence naming the field before anything is decided, so nothing reaches the log.
 //!
-//! The samples (`seed::sample_commands`, one per command kind, every optional field filled) are turned into
+//! The samples (`demo::sample_commands`, one per command kind, every optional field filled) are turned into
 //! JSON; each string in them, one at a time, is replaced by a generated over-long value, and each list by one
 //! longer than any list limit. Whatever still reads as a command must be refused by `decide`, for every
 //! actor, with `TextTooLong`/`TooMany` and no events.
 
 use crate::common::every_actor;
-use app::meeting::seed::{demo_meeting, sample_commands};
+use app::demo::{demo_meeting, sample_commands};
 use app::meeting::*;
 use proptest::prelude::*;
 use serde_json::Value;

@@ -7,7 +7,7 @@
 //! or receipts, private-session content, or unaccepted questions (serialized and searched).
 
 use crate::common::*;
-use app::meeting::seed::demo_meetings;
+use app::demo::demo_meetings;
 use app::meeting::*;
 use proptest::prelude::*;
 use std::collections::BTreeSet;

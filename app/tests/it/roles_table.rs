@@ -2,7 +2,7 @@
 //! through `decide` itself (the table in `roles.rs` is what `decide` enforces).
 
 use crate::common::*;
-use app::meeting::seed::demo_specs;
+use app::demo::demo_specs;
 use app::meeting::*;
 
 /// Roles in column order.

@@ -11,8 +11,8 @@
 //! - the log replays to the same state.
 
 use crate::common::*;
+use app::demo::demo_meetings;
 use app::meeting::on_the_day::{Aside, DayItemKind};
-use app::meeting::seed::demo_meetings;
 use app::meeting::*;
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};

@@ -2,7 +2,7 @@
 //! whether the summons is sound, including the id that becomes the meeting's address.
 
 use crate::common::*;
-use app::meeting::seed::demo_specs;
+use app::demo::demo_specs;
 use app::meeting::*;
 
 /// The December 2022 summons under another id.

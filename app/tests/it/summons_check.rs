@@ -3,7 +3,7 @@
 //! refuses exactly when there is a problem, with the first problem's words.
 
 use crate::common::*;
-use app::meeting::seed::demo_spec;
+use app::demo::demo_spec;
 use app::meeting::summons_check::{summons_problems, SummonsField};
 use app::meeting::*;
 use proptest::prelude::*;

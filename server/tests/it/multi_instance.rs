@@ -48,7 +48,7 @@ async fn a_change_made_on_one_instance_reaches_the_viewers_of_the_other() {
             .collect::<Vec<_>>()
     };
     assert_eq!(ids(&a), ids(&b));
-    assert_eq!(ids(&a).len(), app::meeting::seed::demo_specs().len());
+    assert_eq!(ids(&a).len(), app::demo::demo_specs().len());
 
     let mut socket = b.connect(DEMO).await;
     let mut follower = Follower::new();

@@ -88,7 +88,7 @@ fn verify_log_reports_an_intact_chain_and_fails_on_a_tampered_one() {
     let store = runtime
         .block_on(server::store::EventStore::connect(&url))
         .expect("store");
-    for (id, events) in app::meeting::seed::demo_meetings() {
+    for (id, events) in app::demo::demo_meetings() {
         runtime
             .block_on(store.append(
                 &id,

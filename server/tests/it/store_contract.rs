@@ -4,7 +4,8 @@
 
 use std::collections::BTreeSet;
 
-use app::meeting::{seed, Actor, Event, Meeting, MeetingId};
+use app::demo;
+use app::meeting::{Actor, Event, Meeting, MeetingId};
 use server::{
     error::StoreError,
     store::{Backend, EventStore},
@@ -83,7 +84,7 @@ contract!(
 );
 
 fn demo() -> (MeetingId, Vec<Event>) {
-    seed::demo_meetings()
+    demo::demo_meetings()
         .into_iter()
         .next()
         .expect("at least one demo meeting")

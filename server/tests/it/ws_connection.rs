@@ -3,7 +3,8 @@
 
 use std::{sync::Arc, time::Duration};
 
-use app::meeting::{seed, Actor, Command, Meeting, Timestamp};
+use app::demo;
+use app::meeting::{Actor, Command, Meeting, Timestamp};
 use app::protocol::ServerMsg;
 use axum::extract::ws::Message;
 use server::{hub::Published, ws::serve_viewer};
@@ -12,7 +13,7 @@ use tokio_util::sync::{CancellationToken, PollSender};
 
 /// Successive published versions of the demo meeting: scheduled, opened, then the chair walking the agenda.
 fn demo_versions() -> Vec<Arc<Published>> {
-    let (_, events) = seed::demo_meetings()
+    let (_, events) = demo::demo_meetings()
         .into_iter()
         .next()
         .expect("a demo meeting");

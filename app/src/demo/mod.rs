@@ -1,4 +1,6 @@
-//! Demo meetings, built only from the seed documents. All demo data lives in this folder.
+//! Demo meetings, built only from the seed documents: what `PANELCAST_SEED_DEMO` appends to an empty log,
+//! and what the tests, the benchmarks and the load tool run on. All demo data lives in this folder, outside
+//! the core (`meeting/`), which it only uses.
 //!
 //! Each meeting is one `MeetingScheduled` event: exactly what the System actor's `ScheduleMeeting`
 //! command produces (a test checks that `decide` agrees). Where the seeds are silent the choice is
@@ -9,12 +11,12 @@ mod dec2022;
 mod feb2020;
 mod year2017;
 
-use super::agenda::{AgendaItem, AgendaSection};
-use super::command::MeetingSpec;
-use super::event::Event;
-use super::ids::{MeetingId, SeatId};
-use super::roster::{Person, Seat, SeatKind};
-use super::Meeting;
+use crate::meeting::agenda::{AgendaItem, AgendaSection};
+use crate::meeting::command::MeetingSpec;
+use crate::meeting::event::Event;
+use crate::meeting::ids::{MeetingId, SeatId};
+use crate::meeting::roster::{Person, Seat, SeatKind};
+use crate::meeting::Meeting;
 
 pub use commands::sample_commands;
 
