@@ -23,8 +23,8 @@
 //! - **A refusal is read only where commands are sent** ([`command_error`], browser only): `CommandError`'s
 //!   decoding is reached through a function pointer that `read_command_errors` installs, called by
 //!   `ui::command::Dispatch`, which only the lazily loaded screens use. Moves about 60 KB of wasm (before
-//!   wasm-opt) out of the public page's bundle into those chunks. The conversion is tested by
-//!   `json/tagging.rs`; the install itself only by the browser journeys of the screens that send commands.
+//!   wasm-opt) out of the public page's bundle into those chunks. Tested: `json/tagging.rs` (the conversion)
+//!   and the browser journey `end2end/tests/refusal.spec.ts` (a refusal shown in the rule's words).
 //!
 //! The core (`meeting/`) holds no browser code: `CommandError` carries only the two `cfg_attr` serde attributes
 //! that pick its tagging per build; its browser impls are here.
