@@ -21,7 +21,7 @@ pub struct TestApp {
     pub db_dir: tempfile::TempDir,
     pub database_url: String,
     pub store: EventStore,
-    pub app_state: server::startup::AppState,
+    pub app_state: server::state::AppState,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     server: Option<JoinHandle<()>>,
 }
