@@ -2,9 +2,10 @@
 //! its event, `project` the public and the chair's views, and serialize the public snapshot (what the
 //! server does once per public change). Run with `cargo bench -p app --bench core`.
 
+use app::demo;
 use app::meeting::ids::{BallotId, VoteId};
 use app::meeting::vote::{Choice, VoteKind};
-use app::meeting::{project, seed, Actor, AttendanceMark, Command, Meeting, MemberId, Timestamp};
+use app::meeting::{project, Actor, AttendanceMark, Command, Meeting, MemberId, Timestamp};
 use app::protocol::ServerMsg;
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -20,7 +21,7 @@ fn run(meeting: &mut Meeting, actor: &Actor, command: Command) {
 
 /// The demo meeting opened, all 20 members present, a general resolution open.
 fn voting_meeting() -> (Meeting, Actor, Vec<MemberId>) {
-    let mut meeting = seed::demo_meeting("2022-12-06").expect("the demo meeting");
+    let mut meeting = demo::demo_meeting("2022-12-06").expect("the demo meeting");
     let members: Vec<MemberId> = meeting.members().into_iter().map(|(id, _, _)| id).collect();
     assert_eq!(members.len(), 20, "a 20-member panel");
     let chair = meeting

@@ -1,7 +1,8 @@
 // A rule's refusal reaches the person who sent the command, in their browser: a member submits a question to the
 // 6 December 2022 meeting, whose deadline for questions has passed, and the member device shows the core's own
 // sentence as an alert. The refusal travels as `{"kind":"command","detail":{"error":"question_deadline_passed",…}}`
-// and is decoded by the browser's wire codec (app/src/wire.rs, json/tagging.rs); nothing is added to the meeting.
+// and is decoded by the browser's wire codec (app/src/wire/: codec.rs, command_error.rs, json/tagging.rs);
+// nothing is added to the meeting.
 import { test, expect } from "@playwright/test";
 import { OwnServer, clerkApi, browserAs, viewOf, seatHolders } from "./helpers";
 

@@ -24,7 +24,7 @@
 //!
 //! **A new command adds its limits here**: one arm in [`check`] (the match is exhaustive, so the compiler
 //! names a command without one), checking each of its text and id fields with [`text`]/[`id`] and each list
-//! with [`count`]. The property test `app/tests/input_limits.rs` then sends each string field of a sample of
+//! with [`count`]. The property test `app/tests/it/input_limits.rs` then sends each string field of a sample of
 //! every command over-long and expects a refusal (it fails for a kind it has no sample of).
 
 use super::agenda::AgendaSection;

@@ -53,7 +53,6 @@ pub mod resolution;
 pub mod result;
 pub mod roles;
 pub mod roster;
-pub mod seed;
 pub mod summons_check;
 pub mod time;
 pub mod veto;
@@ -67,8 +66,6 @@ pub mod presence;
 pub use agenda::{Agenda, AgendaItem, AgendaSection, PageRange};
 pub use attendance::{Attendance, AttendanceMark, Declaration};
 pub use command::{Command, CommandKind, MeetingSpec};
-#[cfg(feature = "hydrate")]
-pub use error::read_command_errors;
 pub use error::CommandError;
 pub use event::{AnswerPart, Event};
 pub use hearing::{Hearing, HearingOutcome, HearingSpec, HearingStage};

@@ -4,15 +4,15 @@
 //! reconnect (the server then starts again with a full snapshot). A patch that does not apply leaves the
 //! follower holding nothing, so that nothing more is applied until that fresh snapshot. Pure: no I/O; the
 //! browser follows over its own JavaScript values (`Follower<JsValue>`), the tests and tools over
-//! `serde_json::Value` (see [`crate::json`]).
+//! `serde_json::Value` (see [`crate::wire::json`]).
 //!
 //! [`patch_between`] is the server's side: the RFC 6902 difference between two versions of a view.
 
 use serde_json::Value;
 
 use super::ServerMsg;
-use crate::json::{patch, Tree};
 use crate::meeting::MeetingView;
+use crate::wire::json::{patch, Tree};
 
 /// Why a message could not be followed; in every case the client reconnects and gets a fresh snapshot.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -151,10 +151,11 @@ pub fn patch_between(base_seq: u64, base: &Value, seq: u64, next: &Value) -> Ser
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
-    use crate::meeting::{project, seed, Actor, Meeting};
+    use crate::demo;
+    use crate::meeting::{project, Actor, Meeting};
 
     fn demo() -> Meeting {
-        let (_, events) = seed::demo_meetings()
+        let (_, events) = demo::demo_meetings()
             .into_iter()
             .next()
             .expect("a demo meeting");

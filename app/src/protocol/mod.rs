@@ -79,7 +79,7 @@ impl MeetingSummary {
 /// infrastructure failures are only ever "unavailable" (details are in the server log).
 #[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-// Adjacently tagged on the wire; the browser build derives the external form and converts (see lib.rs).
+// Adjacently tagged on the wire; the browser build derives the external form and converts (`wire/tagged.rs`).
 #[cfg_attr(not(feature = "hydrate"), serde(tag = "kind", content = "detail"))]
 #[cfg_attr(feature = "hydrate", serde(remote = "Self"))]
 pub enum AppError {
@@ -107,7 +107,7 @@ pub enum AppError {
     },
 }
 
-tagged_on_the_wire!(AppError, tag = "kind", content = "detail");
+crate::wire::tagged_on_the_wire!(AppError, tag = "kind", content = "detail");
 
 impl AppError {
     /// The HTTP status that answers this error, on the REST API and for server functions alike: a refusal about

@@ -19,7 +19,7 @@ impl Dispatch {
     pub fn new() -> Self {
         // The answer to a command may be a refusal: a `CommandError`, which only these screens read.
         #[cfg(feature = "hydrate")]
-        crate::meeting::read_command_errors();
+        crate::wire::read_command_errors();
         let meeting = use_meeting().id;
         let action = Action::new(move |command: &Command| {
             let meeting = meeting.get_value();

@@ -17,6 +17,7 @@ mod member;
 mod not_found;
 mod panels;
 mod public;
+mod router_chunk;
 mod routes;
 mod screens;
 mod split;
@@ -27,9 +28,9 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use meeting_page::MeetingPage;
 
 pub use live::LiveStatus;
-pub use screens::Screen;
 #[cfg(feature = "hydrate")]
-pub use split::preload_for_path;
+pub use router_chunk::preload_for_path;
+pub use screens::Screen;
 
 /// The HTML document around the app (server side only renders it).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -56,7 +57,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// Every page: the site's header, then either the public meeting page or the routed pages (`ui::routes`).
 ///
 /// The public meeting page (`/meetings/{id}`) is rendered without leptos' router, and the router with every
-/// other page is a lazily loaded wasm chunk (`ui::split`): the public page is what thousands of viewers open,
+/// other page is a lazily loaded wasm chunk (`ui::router_chunk`, `ui::split`): the public page is what thousands of viewers open,
 /// and it navigates nowhere, so its bundle need not carry the router (the bundle's size). Server
 /// and browser make the same choice from the same path ([`address::public_meeting_at`]), so the browser
 /// hydrates exactly the tree the server rendered. The public page keeps its route in `ui::routes` all the same:
@@ -78,7 +79,7 @@ pub fn App() -> impl IntoView {
                     <MeetingPage id screen=Screen::Public/>
                 </main>
             }.into_any(),
-            None => split::routed_pages(),
+            None => router_chunk::routed_pages(),
         }}
     }
 }

@@ -1,12 +1,12 @@
 //! Code splitting of the browser bundle. Thousands of public viewers only ever open the public meeting page, so
 //! the code of every other page is built into separate wasm chunks that the browser fetches only when it shows
 //! that page (`cargo xtask build` runs wasm-split on the `#[lazy]` functions, see docs/TOOLCHAIN.md): the
-//! router with its routes (`ui::routes`; the public page is rendered without it, see `ui::App`), and each page
-//! under it (the list of meetings, the chair and clerk console, the member device, the Commissioner's view,
-//! the clerk's sign-in links and schedule page).
+//! router with its routes (`ui::router_chunk`; the public page is rendered without it, see `ui::App`), and each
+//! page under it, here (the list of meetings, the chair and clerk console, the member device, the
+//! Commissioner's view, the clerk's sign-in links and schedule page).
 //!
 //! Hydration stays synchronous (`hydrate_body`, see `crate::hydrate`): before hydrating, the entry point loads
-//! the chunks the current address needs ([`preload_for_path`]), so the lazy views are ready on their first poll
+//! the chunks the current address needs (`router_chunk::preload_for_path`, with [`page_chunk`]), so the lazy views are ready on their first poll
 //! and the browser builds exactly the tree the server rendered. Only a client-side navigation to a page whose
 //! chunk is not loaded yet renders it a moment later (a [`Suspend`]). The server runs the same functions
 //! directly and adds a `<link rel="preload">` for the page's chunks to the HTML.
@@ -23,12 +23,6 @@ use std::task::{Context, Poll, Waker};
 use leptos::prelude::*;
 
 use super::screens::Screen;
-
-/// The router with every page but the public meeting page (`ui::routes`).
-#[lazy]
-fn routes() -> AnyView {
-    view! { <super::routes::RoutedPages/> }.into_any()
-}
 
 /// The list of meetings (`/`).
 #[lazy]
@@ -66,11 +60,6 @@ fn commissioner_view() -> AnyView {
     view! { <super::commissioner::CommissionerView/> }.into_any()
 }
 
-/// Every page but the public meeting page, from the router's chunk.
-pub fn routed_pages() -> AnyView {
-    when_loaded(routes())
-}
-
 /// The list of meetings, from its chunk.
 pub fn meetings_route() -> AnyView {
     when_loaded(meetings_page())
@@ -98,7 +87,7 @@ pub fn screen_body(screen: Screen) -> AnyView {
 
 /// The view now if its chunk is already loaded (always so on the server, and while hydrating), otherwise a
 /// [`Suspend`] that shows it once the chunk has arrived.
-fn when_loaded(view: impl Future<Output = AnyView> + Send + 'static) -> AnyView {
+pub(super) fn when_loaded(view: impl Future<Output = AnyView> + Send + 'static) -> AnyView {
     let mut view = Box::pin(view);
     match view.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
         Poll::Ready(view) => view,
@@ -106,17 +95,16 @@ fn when_loaded(view: impl Future<Output = AnyView> + Send + 'static) -> AnyView 
     }
 }
 
-/// The chunks that the page at `path` shows, loading: awaited before hydrating so that the page can hydrate
-/// synchronously. `None` for the public meeting page, which is all in the main bundle; every other page needs
-/// the router's chunk, and most their own. `__preload_<name>` is the function that `#[lazy]` generates next to
-/// each lazy function to load its chunk without calling it.
+/// A chunk that loads, as `#[lazy]`'s `__preload_<name>` gives it.
 #[cfg(feature = "hydrate")]
-pub fn preload_for_path(path: &str) -> Option<std::pin::Pin<Box<dyn Future<Output = ()>>>> {
-    if super::address::public_meeting_at(path).is_some() {
-        return None;
-    }
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    let page: Option<std::pin::Pin<Box<dyn Future<Output = ()>>>> = match segments.as_slice() {
+pub(super) type Loading = std::pin::Pin<Box<dyn Future<Output = ()>>>;
+
+/// The chunk of the page at `path` (split into its segments), loading; `None` for a page that has none of its
+/// own (the 404 page is in the router's chunk). `__preload_<name>` is the function that `#[lazy]` generates next
+/// to each lazy function to load its chunk without calling it.
+#[cfg(feature = "hydrate")]
+pub(super) fn page_chunk(segments: &[&str]) -> Option<Loading> {
+    match segments {
         [] => Some(Box::pin(__preload_meetings_page())),
         ["clerk", "sign-in-links"] => Some(Box::pin(__preload_sign_in_links_page())),
         ["clerk", "schedule"] => Some(Box::pin(__preload_schedule_page())),
@@ -124,15 +112,5 @@ pub fn preload_for_path(path: &str) -> Option<std::pin::Pin<Box<dyn Future<Outpu
         ["meetings", _, "member"] => Some(Box::pin(__preload_member_device())),
         ["meetings", _, "commissioner"] => Some(Box::pin(__preload_commissioner_view())),
         _ => None,
-    };
-    Some(Box::pin(async move {
-        // Both chunks are fetched at once.
-        let router = __preload_routes();
-        match page {
-            Some(page) => {
-                futures_util::future::join(router, page).await;
-            }
-            None => router.await,
-        }
-    }))
+    }
 }

@@ -3,7 +3,7 @@
 //! utoipa is a dependency of the server only: the core's types are not annotated, so the browser bundle does
 //! not grow; request and response bodies are described here as JSON objects with their Rust type named (the
 //! serde shape of `app::meeting::Command`, `MeetingSpec`, `published_votes::PublishedVotes`, …).
-//! `server/tests/openapi.rs` fails when a route of the `/api/v1` router is missing from the document.
+//! `server/tests/it/openapi.rs` fails when a route of the `/api/v1` router is missing from the document.
 
 use axum::{response::IntoResponse, Json};
 use utoipa::OpenApi;

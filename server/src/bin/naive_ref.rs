@@ -12,7 +12,8 @@
 
 use std::sync::{Arc, Mutex};
 
-use app::meeting::{project, seed, Actor};
+use app::demo;
+use app::meeting::{project, Actor};
 use axum::{
     extract::{
         ws::{Message, WebSocket, WebSocketUpgrade},
@@ -41,7 +42,7 @@ impl Naive {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let addr = std::env::var("NAIVE_ADDR").unwrap_or_else(|_| "127.0.0.1:3200".to_owned());
-    let meeting = seed::demo_meeting("2022-12-06").expect("the demo meeting of 6 December 2022");
+    let meeting = demo::demo_meeting("2022-12-06").expect("the demo meeting of 6 December 2022");
     let view = serde_json::to_string(&project(&meeting, &Actor::Public))?;
     let (changes, _) = broadcast::channel(16);
     let naive = Naive {

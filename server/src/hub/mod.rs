@@ -20,7 +20,8 @@ mod task;
 
 use std::sync::Arc;
 
-use app::meeting::{seed, Actor, Command};
+use app::demo;
+use app::meeting::{Actor, Command};
 use app::protocol::{AppError, Receipt};
 use tokio::sync::{mpsc, oneshot, watch, Notify};
 
@@ -93,7 +94,7 @@ impl MeetingHandle {
 /// A conflict means another instance starting on the same database seeded it first: that is fine.
 async fn seed_missing(store: &EventStore) -> Result<(), StoreError> {
     let existing = store.meeting_ids().await?;
-    for (id, events) in seed::demo_meetings() {
+    for (id, events) in demo::demo_meetings() {
         if existing.contains(&id) {
             continue;
         }

@@ -132,7 +132,7 @@ mod tests {
     #[test]
     fn each_row_links_to_the_one_before_it() {
         let meeting = MeetingId("m".into());
-        let events = vec![app::meeting::seed::demo_meetings().remove(0).1.remove(0); 3];
+        let events = vec![app::demo::demo_meetings().remove(0).1.remove(0); 3];
         let rows = chain(&meeting, 4, "h4".into(), "t", "a", &events).expect("rows");
         assert_eq!(rows.iter().map(|r| r.seq).collect::<Vec<_>>(), [5, 6, 7]);
         assert_eq!(rows[0].prev_hash, "h4");

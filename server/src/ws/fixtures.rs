@@ -2,7 +2,8 @@
 
 use std::{io::Cursor, sync::Arc};
 
-use app::meeting::{seed, Actor, Command, Meeting, Timestamp};
+use app::demo;
+use app::meeting::{Actor, Command, Meeting, Timestamp};
 use tokio::io::{AsyncRead, AsyncReadExt};
 use tokio_tungstenite::tungstenite::protocol::frame::FrameHeader;
 
@@ -10,7 +11,7 @@ use crate::hub::Published;
 
 /// `count` successive versions of the demo meeting: opened, then the chair moving on one item at a time.
 pub fn versions(count: usize) -> Vec<Arc<Published>> {
-    let (_, events) = seed::demo_meetings()
+    let (_, events) = demo::demo_meetings()
         .into_iter()
         .next()
         .expect("a demo meeting");

@@ -26,10 +26,10 @@ pub fn present_at_open(before: &Meeting, electorate: &[Elector]) -> BTreeSet<Sea
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::demo::demo_meeting;
     use crate::meeting::attendance::AttendanceMark;
     use crate::meeting::event::Event;
     use crate::meeting::ids::MemberId;
-    use crate::meeting::seed::demo_meeting;
     use crate::meeting::time::Timestamp;
 
     fn elector(seat: &str, voter: &str) -> Elector {

@@ -103,7 +103,7 @@ pub fn set_holder(draft: &mut MeetingSpec, seat: &SeatId, name: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::meeting::seed::demo_spec;
+    use crate::demo::demo_spec;
     use crate::meeting::MemberId;
 
     fn december() -> MeetingSpec {

@@ -263,8 +263,8 @@ fn hearing(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::demo::demo_spec;
     use crate::meeting::import::import_agenda;
-    use crate::meeting::seed::demo_spec;
 
     fn december() -> MeetingSpec {
         demo_spec("2022-12-06").expect("demo")

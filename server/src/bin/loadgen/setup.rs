@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use anyhow::Context;
 use app::api::ssr::Identity;
-use app::meeting::{seed, Actor, Event, MemberId};
+use app::demo;
+use app::meeting::{Actor, Event, MemberId};
 use serde_json::json;
 use server::{auth::Auth, clock, store::EventStore};
 
@@ -25,7 +26,7 @@ pub fn bench_meeting(i: usize) -> String {
 pub async fn prepare(database_url: &str, count: usize) -> anyhow::Result<()> {
     let store = EventStore::connect(database_url).await?;
     let existing = store.meeting_ids().await?;
-    let (_, events) = seed::demo_meetings()
+    let (_, events) = demo::demo_meetings()
         .into_iter()
         .find(|(id, _)| id.as_str() == DEMO)
         .context("the demo meeting of 6 December 2022")?;
