@@ -22,6 +22,7 @@ mod running_the_day;
 mod running_the_day_props;
 mod scenarios;
 mod scheduling;
+mod substitute_correction;
 mod summons_check;
 mod veto;
 mod vote_record;

@@ -3,10 +3,8 @@
 //! corrected state; it is refused while it would change an open vote, and once the substitute took part
 //! in a vote that stands.
 
-mod common;
-
+use crate::common::*;
 use app::meeting::*;
-use common::*;
 
 const SEAT: &str = "sevenoaks";
 const SUB: &str = "roger-hogarth";
