@@ -19,7 +19,7 @@ const ROLES: [Role; 7] = [
 ];
 
 /// The expected table. Columns: Public, Member, Substitute, Chair, Clerk, Commissioner, System.
-const TABLE: [(CommandKind, &str); 50] = {
+const TABLE: [(CommandKind, &str); 54] = {
     use CommandKind::*;
     [
         (ScheduleMeeting, "....Y.Y"),
@@ -64,7 +64,7 @@ const TABLE: [(CommandKind, &str); 50] = {
         (CorrectAttendance, "...YY.."),
         (VoidVote, "...Y..."),
         (AddItem, "...Y..."),
-        (SetItemAside, "...Y..."),
+        (SetItemAside, "...YY.."),
         (OpenElectionOfChair, "....Y.."),
         (ProposeChair, "....Y.."),
         (HandBackChair, "...Y..."),
@@ -72,6 +72,10 @@ const TABLE: [(CommandKind, &str); 50] = {
         (SetRecording, "....Y.."),
         (SetRecordingStart, "....Y.."),
         (NudgeChapter, "....Y.."),
+        (PublishSupplement, "....Y.."),
+        (ReplaceItemPapers, "....Y.."),
+        (PostponeMeeting, "....Y.."),
+        (CancelMeeting, "....Y.."),
     ]
 };
 
@@ -257,6 +261,25 @@ fn sample(kind: CommandKind, actor: &Actor, now: Timestamp) -> Command {
         K::NudgeChapter => Command::NudgeChapter {
             chapter: 1,
             seconds: 5,
+        },
+        K::PublishSupplement => Command::PublishSupplement {
+            item: ItemCode::new("B1"),
+            pages: None,
+        },
+        K::ReplaceItemPapers => Command::ReplaceItemPapers {
+            item: ItemCode::new("B1"),
+            pages: Some(PageRange {
+                first: 57,
+                last: 86,
+            }),
+            reason: "corrected figures".into(),
+        },
+        K::PostponeMeeting => Command::PostponeMeeting {
+            starts_at: Timestamp(now.0 + 86_400_000),
+            reason: None,
+        },
+        K::CancelMeeting => Command::CancelMeeting {
+            reason: "no business".into(),
         },
     }
 }
