@@ -26,7 +26,7 @@ fn actor(n: u8) -> Actor {
 
 fn command(op: u8, a: u8, b: u8, now: Timestamp) -> Command {
     let item = ItemCode::new(ITEMS[usize::from(a) % ITEMS.len()]);
-    let pages = (b % 3 != 0).then(|| PageRange {
+    let pages = (!b.is_multiple_of(3)).then(|| PageRange {
         first: u32::from(b % 7),
         last: u32::from(b / 7),
     });
@@ -39,7 +39,7 @@ fn command(op: u8, a: u8, b: u8, now: Timestamp) -> Command {
         },
         2 => Command::SetItemAside {
             item,
-            aside: if b % 2 == 0 {
+            aside: if b.is_multiple_of(2) {
                 Aside::Withdrawn
             } else {
                 Aside::Deferred
@@ -49,7 +49,9 @@ fn command(op: u8, a: u8, b: u8, now: Timestamp) -> Command {
         3 => Command::PostponeMeeting {
             // From a day before now to about ten days after.
             starts_at: Timestamp(now.0 + (i64::from(a) - 10) * 3_600_000 * i64::from(b % 8 + 1)),
-            reason: (b % 2 == 0).then(|| "the venue is unavailable".into()),
+            reason: b
+                .is_multiple_of(2)
+                .then(|| "the venue is unavailable".into()),
         },
         4 => Command::CancelMeeting {
             reason: ["", "no business"][usize::from(a % 2)].into(),

@@ -6,10 +6,10 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use super::item_choice::{item_options, with_pages, ItemChoice};
 use super::set_aside::SetAsideForm;
 use crate::meeting::import::{parse_date, parse_time};
 use crate::meeting::{Command, CommandKind, ItemCode, Timestamp};
-use crate::ui::clerk::draft_edit::parse_pages;
 use crate::ui::command::{Dispatch, Feedback};
 use crate::ui::confirm::ConfirmButton;
 use crate::ui::context::use_meeting;
@@ -47,45 +47,25 @@ fn LocalError(error: RwSignal<Option<String>>) -> impl IntoView {
 
 #[component]
 fn Supplement() -> impl IntoView {
-    let meeting = use_meeting();
-    let to_follow = meeting.slice(|v| {
-        v.sections
-            .iter()
-            .flat_map(|s| &s.items)
-            .filter_map(|i| {
-                let note = i.to_follow.as_ref()?;
-                Some((i.code.clone(), format!("{} {} ({note})", i.code.0, i.title)))
-            })
-            .collect::<Vec<_>>()
-    });
+    let to_follow = item_options(|i| i.to_follow.is_some());
     let dispatch = Dispatch::new();
     let item = RwSignal::new(String::new());
     let pages = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        match parse_pages(&pages.get_untracked()) {
-            Ok(pages) => {
-                error.set(None);
-                dispatch.send(Command::PublishSupplement {
-                    item: ItemCode(item.get_untracked()),
-                    pages,
-                });
-            }
-            Err(problem) => error.set(Some(problem)),
-        }
+        with_pages(pages, error, |pages| {
+            dispatch.send(Command::PublishSupplement {
+                item: ItemCode(item.get_untracked()),
+                pages,
+            })
+        });
     };
     view! {
         <details>
             <summary>"A paper to follow has arrived…"</summary>
             <form class="stack-form" on:submit=submit data-testid="supplement">
-                <div class="field">
-                    <label for="supplement-item">"Item"</label>
-                    <select id="supplement-item" bind:value=item>
-                        <option value="">"Choose an item with a paper to follow"</option>
-                        {move || to_follow.get().into_iter().map(|(code, text)| view! { <option value=code.0>{text}</option> }).collect_view()}
-                    </select>
-                </div>
+                <ItemChoice id="supplement-item" label="Item" placeholder="Choose an item with a paper to follow" items=to_follow value=item/>
                 <div class="field">
                     <label for="supplement-pages">"Pages of the supplement (e.g. 1 - 12)"</label>
                     <input id="supplement-pages" type="text" autocomplete="off" bind:value=pages/>
@@ -100,15 +80,7 @@ fn Supplement() -> impl IntoView {
 
 #[component]
 fn ReplacePapers() -> impl IntoView {
-    let meeting = use_meeting();
-    let items = meeting.slice(|v| {
-        v.sections
-            .iter()
-            .flat_map(|s| &s.items)
-            .filter(|i| !i.set_aside && !i.verbal)
-            .map(|i| (i.code.clone(), format!("{} {}", i.code.0, i.title)))
-            .collect::<Vec<_>>()
-    });
+    let items = item_options(|i| !i.set_aside && !i.verbal);
     let dispatch = Dispatch::new();
     let item = RwSignal::new(String::new());
     let pages = RwSignal::new(String::new());
@@ -116,29 +88,19 @@ fn ReplacePapers() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        match parse_pages(&pages.get_untracked()) {
-            Ok(pages) => {
-                error.set(None);
-                dispatch.send(Command::ReplaceItemPapers {
-                    item: ItemCode(item.get_untracked()),
-                    pages,
-                    reason: reason.get_untracked(),
-                });
-            }
-            Err(problem) => error.set(Some(problem)),
-        }
+        with_pages(pages, error, |pages| {
+            dispatch.send(Command::ReplaceItemPapers {
+                item: ItemCode(item.get_untracked()),
+                pages,
+                reason: reason.get_untracked(),
+            })
+        });
     };
     view! {
         <details>
             <summary>"Replace an item's papers…"</summary>
             <form class="stack-form" on:submit=submit data-testid="replace-papers">
-                <div class="field">
-                    <label for="replace-item">"Item"</label>
-                    <select id="replace-item" bind:value=item>
-                        <option value="">"Choose an item"</option>
-                        {move || items.get().into_iter().map(|(code, text)| view! { <option value=code.0>{text}</option> }).collect_view()}
-                    </select>
-                </div>
+                <ItemChoice id="replace-item" label="Item" placeholder="Choose an item" items value=item/>
                 <div class="field">
                     <label for="replace-pages">"Pages of the new papers (e.g. 11 - 58)"</label>
                     <input id="replace-pages" type="text" autocomplete="off" bind:value=pages/>

@@ -8,6 +8,7 @@ mod day_items;
 mod declarations;
 mod election;
 mod hearing;
+mod item_choice;
 mod minutes;
 pub mod questions;
 mod recording;

@@ -4,22 +4,14 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use super::item_choice::{item_options, ItemChoice};
 use crate::meeting::on_the_day::Aside;
 use crate::meeting::{Command, ItemCode};
 use crate::ui::command::{Dispatch, Feedback};
-use crate::ui::context::use_meeting;
 
 #[component]
 pub fn SetAsideForm() -> impl IntoView {
-    let meeting = use_meeting();
-    let items = meeting.slice(|v| {
-        v.sections
-            .iter()
-            .flat_map(|s| s.items.iter())
-            .filter(|i| !i.set_aside)
-            .map(|i| (i.code.clone(), format!("{} {}", i.code.0, i.title)))
-            .collect::<Vec<_>>()
-    });
+    let items = item_options(|i| !i.set_aside);
     let dispatch = Dispatch::new();
     let item = RwSignal::new(String::new());
     let how = RwSignal::new("deferred".to_owned());
@@ -40,13 +32,7 @@ pub fn SetAsideForm() -> impl IntoView {
         <details>
             <summary>"Withdraw or defer an item…"</summary>
             <form class="stack-form" on:submit=submit data-testid="set-aside">
-                <div class="field">
-                    <label for="aside-item">"Item"</label>
-                    <select id="aside-item" bind:value=item>
-                        <option value="">"Choose an item"</option>
-                        {move || items.get().into_iter().map(|(code, text)| view! { <option value=code.0>{text}</option> }).collect_view()}
-                    </select>
-                </div>
+                <ItemChoice id="aside-item" label="Item" placeholder="Choose an item" items value=item/>
                 <div class="field">
                     <label for="aside-how">"What happens to it"</label>
                     <select id="aside-how" bind:value=how>
