@@ -1,8 +1,10 @@
 // Preparing a meeting from the agenda pack (docs/PREPARING.md): the clerk pastes the 6 December 2022 pack, the
 // form is filled in with what was read (20 seats, 7 sections, "None for this meeting." kept), the summary at the
 // top lists what is missing in the core's words and takes the keyboard focus, the clerk corrects the date and
-// names the Commissioner, schedules, and the public page shows the imported agenda. Axe finds no violations on
-// the filled-in form or with the error summary showing.
+// names the Commissioner, schedules, and the public page shows the imported agenda. Then, from the console before
+// the meeting opens, the clerk marks a paper arrived, withdraws an item and postpones the meeting (by keyboard);
+// the public page, open in a second page, shows each change live. Axe finds no violations on the filled-in form,
+// with the error summary showing, on the console and on the public page after the changes.
 import { test, expect } from "@playwright/test";
 import * as fs from "fs";
 import * as path from "path";
@@ -11,7 +13,7 @@ import { OwnServer, clerkApi, browserAs, expectNoAxeViolations, ROOT } from "./h
 const PACK = fs.readFileSync(path.join(ROOT, "app/tests/fixtures/agenda_2022-12-06.txt"), "utf8");
 
 test("a clerk imports a pack, corrects one field and schedules; the public page shows the agenda", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const server = await OwnServer.start("prepare");
   try {
     const clerk = await clerkApi(server);
@@ -53,6 +55,44 @@ test("a clerk imports a pack, corrects one field and schedules; the public page 
     await expect(watcher.getByText("Tuesday 1 December 2026").first()).toBeVisible();
     await expect(watcher.getByText("Update on the Violence Reduction Unit")).toBeVisible();
     await expect(watcher.getByText("Commissioner's Decisions")).toBeVisible();
+    await watcher.waitForLoadState("networkidle");
+
+    // The agenda after scheduling, from the clerk's console before the meeting opens; the public page, open in
+    // the second page, shows each change live.
+    await page.goto("/meetings/2026-12-01/console");
+    await page.waitForLoadState("networkidle");
+    const changes = page.getByTestId("agenda-changes");
+    await changes.getByText("A paper to follow has arrived…").click();
+    await page.locator("#supplement-item").selectOption("B2");
+    await page.locator("#supplement-pages").fill("1 - 8");
+    await page.getByRole("button", { name: "Publish the supplement" }).click();
+    await expect(watcher.getByTestId("paper-change")).toContainText("(Pages 1 - 8): Appendix A to follow");
+
+    await changes.getByText("Withdraw or defer an item…").click();
+    await page.locator("#aside-item").selectOption("B3");
+    await page.locator("#aside-how").selectOption("withdrawn");
+    await page.locator("#aside-reason").fill("The report is no longer needed");
+    await page.getByRole("button", { name: "Set the item aside" }).click();
+    await expect(watcher.getByTestId("day-note")).toContainText("Withdrawn from the agenda on");
+    await expect(watcher.getByTestId("day-note")).toContainText("The report is no longer needed");
+
+    // Postponed by keyboard alone: open the form, type the date and time as people write them, press Enter.
+    await changes.getByText("Postpone the meeting…").focus();
+    await page.keyboard.press("Enter");
+    await page.locator("#postpone-date").focus();
+    await page.keyboard.type("3 December 2027");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("2.00 pm");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("the venue is unavailable");
+    await page.keyboard.press("Enter");
+    await expect(watcher.getByTestId("postponed-banner")).toContainText(
+      "to Friday 3 December 2027 at 14:00: the venue is unavailable",
+    );
+    await expect(watcher.getByText("Friday 3 December 2027").first()).toBeVisible();
+    await expect(page.getByTestId("postponed-banner")).toBeVisible();
+    await expectNoAxeViolations(page);
+    await expectNoAxeViolations(watcher);
     await context.close();
   } finally {
     await server.discard();

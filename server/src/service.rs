@@ -84,13 +84,18 @@ impl MeetingService for Limited {
     }
 }
 
-/// Every meeting's summary, newest first.
+/// Every meeting's summary, latest date first (by the meeting's date, which a postponement changes, not its
+/// id); whether it is upcoming is judged against today's date in the UK.
 pub fn summaries(hub: &Hub) -> Vec<MeetingSummary> {
+    let today = crate::clock::now().london_date();
     let mut list: Vec<MeetingSummary> = hub
         .meetings()
         .into_iter()
-        .map(|(_, handle)| MeetingSummary::of(&project(&handle.current().meeting, &Actor::Public)))
+        .map(|(_, handle)| {
+            let view = project(&handle.current().meeting, &Actor::Public);
+            MeetingSummary::of(&view, today)
+        })
         .collect();
-    list.sort_by(|a, b| b.date.cmp(&a.date));
+    list.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| b.when.cmp(&a.when)));
     list
 }

@@ -4,7 +4,7 @@
 
 use super::dec2022;
 use crate::meeting::action::ActionKind;
-use crate::meeting::agenda::AgendaItem;
+use crate::meeting::agenda::{AgendaItem, PageRange};
 use crate::meeting::attendance::Attendance;
 use crate::meeting::attendance::AttendanceMark;
 use crate::meeting::command::Command;
@@ -205,6 +205,25 @@ pub fn sample_commands() -> Vec<Command> {
         Command::WithdrawSubstitute {
             seat: SeatId::new("medway"),
             reason: Some("recorded by mistake".to_owned()),
+        },
+        Command::PublishSupplement {
+            item: item(),
+            pages: Some(PageRange { first: 1, last: 12 }),
+        },
+        Command::ReplaceItemPapers {
+            item: item(),
+            pages: Some(PageRange {
+                first: 11,
+                last: 58,
+            }),
+            reason: "corrected figures".to_owned(),
+        },
+        Command::PostponeMeeting {
+            starts_at: Timestamp::from_london(CivilDate::new(2022, 12, 8), 14, 0),
+            reason: Some("the venue is unavailable".to_owned()),
+        },
+        Command::CancelMeeting {
+            reason: "the business can wait for the February meeting".to_owned(),
         },
     ]
 }

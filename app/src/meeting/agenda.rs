@@ -100,6 +100,13 @@ impl Agenda {
         self.items().find(|item| &item.code == code)
     }
 
+    pub fn item_mut(&mut self, code: &ItemCode) -> Option<&mut AgendaItem> {
+        self.sections
+            .iter_mut()
+            .flat_map(|section| section.items.iter_mut())
+            .find(|item| &item.code == code)
+    }
+
     fn position(&self, code: &ItemCode) -> Option<usize> {
         self.items().position(|item| &item.code == code)
     }

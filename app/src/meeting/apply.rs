@@ -295,6 +295,7 @@ impl Meeting {
                     aside: *aside,
                     reason: reason.clone(),
                     at: *at,
+                    before_meeting: matches!(self.phase, Phase::Scheduled),
                 };
                 self.on_the_day.insert(item.clone(), note);
             }
@@ -338,6 +339,81 @@ impl Meeting {
             Event::RecordingSet { .. }
             | Event::RecordingStartSet { .. }
             | Event::ChapterNudged { .. } => {}
+            Event::SupplementPublished { .. }
+            | Event::ItemPapersReplaced { .. }
+            | Event::MeetingPostponed { .. }
+            | Event::MeetingCancelled { .. } => self.change_agenda(event),
+        }
+    }
+
+    /// The agenda after the summons (`agenda_changes.rs`): papers, postponement, cancellation.
+    fn change_agenda(&mut self, event: &Event) {
+        use super::agenda_changes::{PaperChange, Postponement};
+        match event {
+            Event::SupplementPublished { item, pages, at } => {
+                let Some(entry) = self.agenda.item_mut(item) else {
+                    return;
+                };
+                let note = entry.to_follow.take().unwrap_or_default();
+                let change = PaperChange::Supplement {
+                    pages: *pages,
+                    note,
+                    at: *at,
+                };
+                self.paper_changes
+                    .entry(item.clone())
+                    .or_default()
+                    .push(change);
+            }
+            Event::ItemPapersReplaced {
+                item,
+                pages,
+                reason,
+                at,
+            } => {
+                let Some(entry) = self.agenda.item_mut(item) else {
+                    return;
+                };
+                entry.pages = *pages;
+                let change = PaperChange::Replaced {
+                    pages: *pages,
+                    reason: reason.clone(),
+                    at: *at,
+                };
+                self.paper_changes
+                    .entry(item.clone())
+                    .or_default()
+                    .push(change);
+            }
+            Event::MeetingPostponed {
+                from,
+                to,
+                reason,
+                at,
+            } => {
+                let Some(info) = self.info.as_mut() else {
+                    return;
+                };
+                // The question deadline keeps its distance from the start (`agenda_changes.rs`).
+                let shift = to.0 - info.starts_at.0;
+                info.question_deadline = info
+                    .question_deadline
+                    .map(|d| super::Timestamp(d.0 + shift));
+                info.starts_at = *to;
+                self.postponements.push(Postponement {
+                    from: *from,
+                    to: *to,
+                    reason: reason.clone(),
+                    at: *at,
+                });
+            }
+            Event::MeetingCancelled { reason, at } => {
+                self.phase = Phase::Cancelled {
+                    at: *at,
+                    reason: reason.clone(),
+                }
+            }
+            _ => {}
         }
     }
 

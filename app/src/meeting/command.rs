@@ -2,7 +2,7 @@
 //! (`{"type": "CastBallot", …}`); the actor is never part of a command.
 
 use super::action::ActionKind;
-use super::agenda::AgendaSection;
+use super::agenda::{AgendaSection, PageRange};
 use super::attendance::Attendance;
 use super::attendance::AttendanceMark;
 use super::hearing::{HearingSpec, HearingStage};
@@ -263,6 +263,29 @@ pub enum Command {
         #[serde(default)]
         reason: Option<String>,
     },
+    /// A paper "to follow" on `item` has arrived: publish it as a supplement, with its pages.
+    PublishSupplement {
+        item: ItemCode,
+        #[serde(default)]
+        pages: Option<PageRange>,
+    },
+    /// Replace `item`'s papers (a corrected report), with the reason; `pages` are the new ones.
+    ReplaceItemPapers {
+        item: ItemCode,
+        #[serde(default)]
+        pages: Option<PageRange>,
+        reason: String,
+    },
+    /// Move the meeting, before it opens, to a later date and time.
+    PostponeMeeting {
+        starts_at: Timestamp,
+        #[serde(default)]
+        reason: Option<String>,
+    },
+    /// Cancel the meeting before it opens, with the reason.
+    CancelMeeting {
+        reason: String,
+    },
 }
 
 /// Declares [`CommandKind`] and its `ALL` list from one list of names, so the two cannot drift apart.
@@ -340,6 +363,10 @@ command_kinds!(
     SetRecordingStart,
     NudgeChapter,
     WithdrawSubstitute,
+    PublishSupplement,
+    ReplaceItemPapers,
+    PostponeMeeting,
+    CancelMeeting,
 );
 
 impl CommandKind {
@@ -395,6 +422,10 @@ impl CommandKind {
             SetRecordingStart => "set the recording's start time",
             NudgeChapter => "nudge a chapter of the recording",
             WithdrawSubstitute => "withdraw a substitute recorded by mistake",
+            PublishSupplement => "publish a supplement to the agenda",
+            ReplaceItemPapers => "replace an item's papers",
+            PostponeMeeting => "postpone the meeting",
+            CancelMeeting => "cancel the meeting",
         }
     }
 }
@@ -454,6 +485,10 @@ impl Command {
             Command::SetRecordingStart { .. } => K::SetRecordingStart,
             Command::NudgeChapter { .. } => K::NudgeChapter,
             Command::WithdrawSubstitute { .. } => K::WithdrawSubstitute,
+            Command::PublishSupplement { .. } => K::PublishSupplement,
+            Command::ReplaceItemPapers { .. } => K::ReplaceItemPapers,
+            Command::PostponeMeeting { .. } => K::PostponeMeeting,
+            Command::CancelMeeting { .. } => K::CancelMeeting,
         }
     }
 }

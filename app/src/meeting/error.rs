@@ -186,7 +186,8 @@ pub enum CommandError {
     ItemAlreadyOnAgenda { item: ItemCode },
     #[error("An item code is up to {max} letters, digits, dots or hyphens, e.g. 53 or B1a")]
     BadItemCode { max: u32 },
-    #[error("Item {item} was {how} on the day, so it cannot be taken")]
+    /// `how`: "deferred on the day", "withdrawn before the meeting".
+    #[error("Item {item} was {how}, so it cannot be taken")]
     ItemSetAside { item: ItemCode, how: String },
     #[error("Item {item} is being taken now, so it cannot be {how}")]
     ItemIsCurrent { item: ItemCode, how: String },
@@ -221,4 +222,24 @@ pub enum CommandError {
         name: String,
         vote: crate::meeting::VoteId,
     },
+    #[error("This meeting was cancelled ({reason}), so nothing more can be done in it")]
+    MeetingCancelled { reason: String },
+    #[error("The meeting has opened, so it cannot be {how}: {instead}")]
+    MeetingHasOpened { how: String, instead: String },
+    #[error("The meeting must be postponed to a time later than now")]
+    PostponeNotLater,
+    #[error("The meeting is already due to start then")]
+    SameStartTime,
+    #[error("Item {item} has no paper to follow: replace its papers instead")]
+    NothingToFollow { item: ItemCode },
+    #[error("Item {item} is a verbal update, so it has no papers")]
+    VerbalItem { item: ItemCode },
+    #[error("Item {item} was {how}, so its papers cannot change")]
+    PapersOfItemSetAside { item: ItemCode, how: String },
+    #[error("Page numbers start at 1 and run forwards, e.g. 11 to 56")]
+    BadPageRange,
+    #[error("During the meeting only the chair can {action}")]
+    ChairDecidesOnTheDay { action: String },
+    #[error("The Panel must report on the proposed appointment by {deadline} (PRSRA 2011 Sch 8 para 4(6)), so the meeting cannot move to {date}")]
+    PastHearingDeadline { deadline: String, date: String },
 }

@@ -3,7 +3,7 @@
 //! them into state and never fails.
 
 use super::action::ActionKind;
-use super::agenda::AgendaItem;
+use super::agenda::{AgendaItem, PageRange};
 use super::attendance::Attendance;
 use super::attendance::AttendanceMark;
 use super::command::MeetingSpec;
@@ -282,6 +282,31 @@ pub enum Event {
         seat: SeatId,
         substitute: MemberId,
         reason: Option<String>,
+        at: Timestamp,
+    },
+    /// A paper "to follow" on `item` was published as a supplement; its "to follow" note is cleared.
+    SupplementPublished {
+        item: ItemCode,
+        pages: Option<PageRange>,
+        at: Timestamp,
+    },
+    /// `item`'s papers were replaced; `pages` are the new ones.
+    ItemPapersReplaced {
+        item: ItemCode,
+        pages: Option<PageRange>,
+        reason: String,
+        at: Timestamp,
+    },
+    /// The meeting was moved from `from` to `to` before it opened.
+    MeetingPostponed {
+        from: Timestamp,
+        to: Timestamp,
+        reason: Option<String>,
+        at: Timestamp,
+    },
+    /// The meeting was cancelled before it opened.
+    MeetingCancelled {
+        reason: String,
         at: Timestamp,
     },
 }

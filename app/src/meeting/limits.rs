@@ -10,7 +10,7 @@
 //! | ballot id | [`BALLOT_ID`] = 64 characters (a UUID is 36) |
 //! | a person's name, a seat's name, the Commissioner, the hearing's post and candidate, a clerk's name | [`NAME`] = 200 characters |
 //! | meeting title, venue, section title, item title, section letter, contact, note | [`LINE`] = 500 characters |
-//! | adjournment reason | [`LINE`] = 500 characters |
+//! | adjournment reason; the reason for setting an item aside, replacing papers, postponing or cancelling | [`LINE`] = 500 characters |
 //! | question, supplementary, answer, rejection reason, declaration, motion, one hearing criterion, reason or term | [`TEXT`] = 4,000 characters |
 //! | a resolution, a minute paragraph | `record::MAX_PARAGRAPH_CHARS` = 8,000 characters (the longest written answer minuted in the seeds, S4:196-213, is about 4,000) |
 //! | webcast address | [`URL`] = 2,048 characters |
@@ -331,6 +331,16 @@ pub fn check(command: &Command) -> Result<(), CommandError> {
             seat_id(seat)?;
             optional(reason, "reason", LINE)
         }
+        // The agenda after the summons (`agenda_changes.rs`).
+        Command::PublishSupplement { item: code, .. } => item(code),
+        Command::ReplaceItemPapers {
+            item: code, reason, ..
+        } => {
+            item(code)?;
+            text(reason, "reason", LINE)
+        }
+        Command::PostponeMeeting { reason, .. } => optional(reason, "reason", LINE),
+        Command::CancelMeeting { reason } => text(reason, "reason", LINE),
     }
 }
 

@@ -13,7 +13,9 @@
 //! - **Phases** ([`phase`]): scheduled → open → (adjourned until a time ↔ open) → closed; a private
 //!   session excludes the public under LGA 1972 Sch 12A, with its paragraph recorded.
 //! - **Agenda** ([`agenda`]): numbered standing items and lettered sections; at most one current item,
-//!   moved by the chair.
+//!   moved by the chair. After the summons ([`agenda_changes`]): supplements for papers "to follow",
+//!   replaced papers, items withdrawn or deferred, the meeting postponed or cancelled (a cancelled
+//!   meeting accepts no command).
 //! - **Attendance and declarations** ([`attendance`]), **questions** ([`question`]), **votes**
 //!   ([`vote`], [`veto`]) and the **confirmation hearing** ([`hearing`]).
 //! - **Who may do what** ([`roles`]): one table, checked first in `decide`.
@@ -29,6 +31,7 @@
 
 pub mod action;
 pub mod agenda;
+pub mod agenda_changes;
 mod apply;
 pub mod attendance;
 pub mod chapters;
@@ -123,6 +126,12 @@ pub struct Meeting {
     /// The recording and the timed history its chapters are made of (`recording.rs`, `chapters/`).
     #[serde(default)]
     recording: recording::Recording,
+    /// Supplements and replaced papers, by item (`agenda_changes.rs`).
+    #[serde(default)]
+    paper_changes: BTreeMap<ItemCode, Vec<agenda_changes::PaperChange>>,
+    /// Every postponement, oldest first (`agenda_changes.rs`).
+    #[serde(default)]
+    postponements: Vec<agenda_changes::Postponement>,
 }
 
 impl Meeting {
@@ -208,6 +217,16 @@ impl Meeting {
     /// What happened to an item on the day, if anything.
     pub fn day_note(&self, item: &ItemCode) -> Option<&on_the_day::DayNote> {
         self.on_the_day.get(item)
+    }
+
+    /// What happened to an item's papers after the agenda was published, oldest first.
+    pub fn paper_changes(&self, item: &ItemCode) -> &[agenda_changes::PaperChange] {
+        self.paper_changes.get(item).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every postponement of the meeting, oldest first.
+    pub fn postponements(&self) -> &[agenda_changes::Postponement] {
+        &self.postponements
     }
 
     /// The election of a chair for the meeting, if one was opened.

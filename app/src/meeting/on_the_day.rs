@@ -9,7 +9,8 @@
 //!
 //! Items may be taken out of order (`GoToItem`); an item **withdrawn** (by its author, not coming back)
 //! or **deferred** (to a later meeting) on the day stays printed with the reason, and cannot be taken;
-//! moving forward or back passes over it. Postponing or cancelling a whole meeting is elsewhere.
+//! moving forward or back passes over it. An item may also be set aside before the meeting opens, and
+//! postponing or cancelling a whole meeting is elsewhere (`agenda_changes.rs`).
 
 use super::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -57,6 +58,9 @@ pub enum DayNote {
         aside: Aside,
         reason: String,
         at: Timestamp,
+        /// Set aside before the meeting opened (`agenda_changes.rs`), not on the day.
+        #[serde(default)]
+        before_meeting: bool,
     },
 }
 
@@ -76,12 +80,47 @@ impl DayNote {
                 Some(reason) => format!("Presentation added on the day: {reason}"),
                 None => "Presentation added on the day".to_owned(),
             },
+            DayNote::SetAside {
+                aside,
+                reason,
+                at,
+                before_meeting: true,
+            } => match aside {
+                Aside::Withdrawn => format!(
+                    "Withdrawn from the agenda on {}: {reason}",
+                    at.london_date()
+                ),
+                Aside::Deferred => format!(
+                    "Deferred to a later meeting on {}: {reason}",
+                    at.london_date()
+                ),
+            },
             DayNote::SetAside { aside, reason, .. } => {
                 let how = aside.past();
                 let mut how = how.to_owned();
                 how[..1].make_ascii_uppercase();
                 format!("{how} on the day: {reason}")
             }
+        }
+    }
+
+    /// "deferred on the day", "withdrawn before the meeting"; `None` for an item added on the day.
+    pub fn how_set_aside(&self) -> Option<String> {
+        match self {
+            DayNote::SetAside {
+                aside,
+                before_meeting,
+                ..
+            } => Some(format!(
+                "{} {}",
+                aside.past(),
+                if *before_meeting {
+                    "before the meeting"
+                } else {
+                    "on the day"
+                }
+            )),
+            DayNote::Added { .. } => None,
         }
     }
 
@@ -119,6 +158,7 @@ mod tests {
             aside: Aside::Deferred,
             reason: "papers late".into(),
             at,
+            before_meeting: false,
         };
         assert_eq!(deferred.label(), "Deferred on the day: papers late");
         assert!(

@@ -33,6 +33,8 @@ pub enum Phase {
     },
     /// Closed by the chair. Nothing more can happen.
     Closed { at: Timestamp },
+    /// Cancelled by the clerk before it opened (`agenda_changes.rs`): it accepts no command.
+    Cancelled { at: Timestamp, reason: String },
 }
 
 impl Phase {
@@ -44,10 +46,12 @@ impl Phase {
             Phase::Open { .. } => "Open".to_owned(),
             Phase::Adjourned { until, .. } => format!("Adjourned until {}", until.london_hm()),
             Phase::Closed { .. } => "Closed".to_owned(),
+            Phase::Cancelled { .. } => "Cancelled".to_owned(),
         }
     }
 
-    /// A short machine name for the phase, for styling: "scheduled", "open", "adjourned", "closed".
+    /// A short machine name for the phase, for styling: "scheduled", "open", "adjourned", "closed",
+    /// "cancelled".
     pub fn code(&self) -> &'static str {
         match self {
             Phase::Unscheduled => "unscheduled",
@@ -55,6 +59,7 @@ impl Phase {
             Phase::Open { .. } => "open",
             Phase::Adjourned { .. } => "adjourned",
             Phase::Closed { .. } => "closed",
+            Phase::Cancelled { .. } => "cancelled",
         }
     }
 

@@ -123,14 +123,21 @@ pub fn allowed_roles(kind: CommandKind) -> (&'static [Role], &'static str) {
         // Whoever may record attendance may correct it.
         K::CorrectAttendance => (CHAIR_OR_CLERK, "the chair or the clerk"),
         K::VoidVote => (CHAIR, "the chair"),
-        // The chair decides what is urgent (LGA 1972 s100B(4)(b)) and the order of business.
-        K::AddItem | K::SetItemAside => (CHAIR, "the chair"),
+        // The chair decides what is urgent (LGA 1972 s100B(4)(b)) and the order of business. Before the
+        // meeting opens the clerk (who issues the agenda) may withdraw or defer an item as well; on the day
+        // only the chair may (`decide/day_items.rs`).
+        K::AddItem => (CHAIR, "the chair"),
+        K::SetItemAside => (CHAIR_OR_CLERK, "the chair or the clerk"),
         // Nobody presides, so the clerk runs the election; the elected chair hands the chair back.
         K::OpenElectionOfChair | K::ProposeChair => (CLERK, "the clerk"),
         K::HandBackChair => (CHAIR, "the chair"),
         K::RecordHearingReasons => (CHAIR_OR_CLERK, "the chair or the clerk"),
         // The clerk keeps the record (S4:93), and the recording is part of it.
         K::SetRecording | K::SetRecordingStart | K::NudgeChapter => (CLERK, "the clerk"),
+        // Democratic Services publish the papers and issue the summons (seeds-brief §1.1), so the clerk
+        // publishes supplements and replaced papers, and postpones or cancels the meeting.
+        K::PublishSupplement | K::ReplaceItemPapers => (CLERK, "the clerk"),
+        K::PostponeMeeting | K::CancelMeeting => (CLERK, "the clerk"),
     }
 }
 

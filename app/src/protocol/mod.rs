@@ -56,21 +56,35 @@ pub struct MeetingSummary {
     /// ISO date used to sort and to place the meeting as upcoming or past.
     pub date: String,
     pub venue: String,
-    /// "scheduled", "open", "adjourned", "closed".
+    /// "scheduled", "open", "adjourned", "closed", "cancelled".
     pub phase: String,
+    /// Not yet held: scheduled (or cancelled) for today or later. A meeting whose day has passed is never
+    /// upcoming, whatever its phase.
+    #[serde(default)]
+    pub upcoming: bool,
+    /// "This meeting has been cancelled: …" or "This meeting was postponed from … to …".
+    #[serde(default)]
+    pub notice: Option<String>,
 }
 
 impl MeetingSummary {
-    /// The list entry for a meeting, from its (public) view.
-    pub fn of(view: &MeetingView) -> Self {
+    /// The list entry for a meeting, from its (public) view, on `today` (UK).
+    pub fn of(view: &MeetingView, today: crate::meeting::CivilDate) -> Self {
         let id = view.id.as_ref().map(|id| id.0.clone()).unwrap_or_default();
+        let day = view.starts_on;
         Self {
-            date: id.clone(),
+            // The meeting's own date: its id stays the same when it is postponed.
+            date: day
+                .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
+                .unwrap_or_else(|| id.clone()),
             id,
             title: view.title.clone(),
             when: format!("{}, {}", view.date, view.time),
             venue: view.venue.clone(),
             phase: view.phase.clone(),
+            upcoming: matches!(view.phase.as_str(), "scheduled" | "cancelled")
+                && day.is_some_and(|d| d >= today),
+            notice: view.cancellation.clone().or(view.postponement.clone()),
         }
     }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::chair::questions::AnswerForm;
 use super::command::{Dispatch, Feedback};
 use super::context::use_meeting;
-use super::panels::{Banners, CurrentItem, HearingPanel, QuestionItem};
+use super::panels::{AgendaPanel, Banners, CurrentItem, HearingPanel, QuestionItem};
 use super::screens::{NotForYou, Screen};
 use crate::meeting::{Command, CommandKind, HearingOutcome, QuestionId, QuestionStatus, Role};
 
@@ -27,6 +27,7 @@ pub fn CommissionerView() -> impl IntoView {
                     <div class="console__side">
                         {move || hearing.get().map(|hearing| view! { <HearingPanel hearing/> })}
                         <ResponseControls/>
+                        <AgendaPanel view/>
                     </div>
                 </div>
             }

@@ -1,4 +1,5 @@
-//! The list of meetings: live now, upcoming, past.
+//! The list of meetings: live now, upcoming (soonest first), past (latest first), each named by its date, with
+//! any cancellation or postponement notice.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -16,8 +17,11 @@ pub fn MeetingsPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Loading meetings…"</p> }>
             {move || meetings.get().map(|result| match result {
                 Ok(list) => {
+                    // The server sends the latest date first and says which are upcoming (by today's date, so a
+                    // meeting whose day has passed is never upcoming); upcoming ones read soonest first.
                     let (live, rest): (Vec<_>, Vec<_>) = list.into_iter().partition(|m| m.phase == "open" || m.phase == "adjourned");
-                    let (upcoming, past): (Vec<_>, Vec<_>) = rest.into_iter().partition(|m| m.phase == "scheduled");
+                    let (mut upcoming, past): (Vec<_>, Vec<_>) = rest.into_iter().partition(|m| m.upcoming);
+                    upcoming.reverse();
                     view! {
                         <MeetingGroup heading="Live now" empty="No meeting is live at the moment." meetings=live/>
                         <MeetingGroup heading="Upcoming" empty="No meetings are scheduled." meetings=upcoming/>
@@ -42,10 +46,12 @@ fn MeetingGroup(
         view! {
             <ul class="meeting-list">
                 {meetings.into_iter().map(|m| view! {
-                    <li>
-                        <a href=format!("/meetings/{}", m.id)>{m.title.clone()}</a>
-                        <div>{m.when.clone()}</div>
+                    <li data-meeting=m.id.clone()>
+                        <a href=format!("/meetings/{}", m.id)>{m.when.clone()}</a>
+                        {(m.phase == "cancelled").then(|| view! { " " <strong class="tag tag--cancelled">"Cancelled"</strong> })}
+                        <div>{m.title.clone()}</div>
                         <div class="muted">{m.venue.clone()}</div>
+                        {m.notice.clone().map(|notice| view! { <p class="meeting-list__notice" data-testid="meeting-notice">{notice}</p> })}
                     </li>
                 }).collect_view()}
             </ul>

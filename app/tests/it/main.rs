@@ -7,6 +7,8 @@
 
 mod common;
 
+mod agenda_changes;
+mod agenda_changes_props;
 mod agenda_import;
 mod chapters;
 mod fuzz_smoke;

@@ -17,7 +17,7 @@ const ROLES: [Role; 7] = [
 ];
 
 /// The expected table. Columns: Public, Member, Substitute, Chair, Clerk, Commissioner, System.
-const TABLE: [(CommandKind, &str); 51] = {
+const TABLE: [(CommandKind, &str); 55] = {
     use CommandKind::*;
     [
         (ScheduleMeeting, "....Y.Y"),
@@ -62,7 +62,7 @@ const TABLE: [(CommandKind, &str); 51] = {
         (CorrectAttendance, "...YY.."),
         (VoidVote, "...Y..."),
         (AddItem, "...Y..."),
-        (SetItemAside, "...Y..."),
+        (SetItemAside, "...YY.."),
         (OpenElectionOfChair, "....Y.."),
         (ProposeChair, "....Y.."),
         (HandBackChair, "...Y..."),
@@ -71,6 +71,10 @@ const TABLE: [(CommandKind, &str); 51] = {
         (SetRecordingStart, "....Y.."),
         (NudgeChapter, "....Y.."),
         (WithdrawSubstitute, "....Y.."),
+        (PublishSupplement, "....Y.."),
+        (ReplaceItemPapers, "....Y.."),
+        (PostponeMeeting, "....Y.."),
+        (CancelMeeting, "....Y.."),
     ]
 };
 
@@ -260,6 +264,25 @@ fn sample(kind: CommandKind, actor: &Actor, now: Timestamp) -> Command {
         K::WithdrawSubstitute => Command::WithdrawSubstitute {
             seat: SeatId::new("sevenoaks"),
             reason: Some("recorded by mistake".into()),
+        },
+        K::PublishSupplement => Command::PublishSupplement {
+            item: ItemCode::new("B1"),
+            pages: None,
+        },
+        K::ReplaceItemPapers => Command::ReplaceItemPapers {
+            item: ItemCode::new("B1"),
+            pages: Some(PageRange {
+                first: 57,
+                last: 86,
+            }),
+            reason: "corrected figures".into(),
+        },
+        K::PostponeMeeting => Command::PostponeMeeting {
+            starts_at: Timestamp(now.0 + 86_400_000),
+            reason: None,
+        },
+        K::CancelMeeting => Command::CancelMeeting {
+            reason: "no business".into(),
         },
     }
 }

@@ -6,6 +6,7 @@
 
 mod common;
 
+mod agenda_changes;
 mod agenda_import;
 mod archive;
 mod commands;

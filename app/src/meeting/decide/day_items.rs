@@ -1,5 +1,6 @@
 //! Business on the day (rules in `on_the_day.rs`): the chair adds an item not on the published
-//! agenda, and withdraws or defers an item, with the reason the minutes will give.
+//! agenda, and withdraws or defers an item, with the reason the minutes will give (the clerk may also
+//! set an item aside before the meeting opens, `agenda_changes.rs`).
 
 use super::{text, Ctx};
 use crate::meeting::agenda::AgendaItem;
@@ -59,28 +60,28 @@ impl Ctx<'_> {
         }])
     }
 
-    /// The chair withdraws or defers an item on the day. Not the item being taken now, nor one
-    /// already set aside; a reason is required, since the minutes record it.
+    /// The chair withdraws or defers an item on the day; before the meeting opens the clerk or the
+    /// Chairman may (`agenda_changes.rs`). Not while adjourned (the chair does it when the meeting
+    /// resumes), not the item being taken now, nor one already set aside; a reason is required, since the
+    /// minutes and the notice record it.
     pub(super) fn set_item_aside(
         &self,
         item: ItemCode,
         aside: Aside,
         reason: String,
     ) -> Result<Vec<Event>, CommandError> {
-        self.require_open()?;
+        if !matches!(self.meeting.phase, crate::meeting::Phase::Scheduled) {
+            self.require_open()?;
+            if self.role != crate::meeting::Role::Chair {
+                return Err(CommandError::ChairDecidesOnTheDay {
+                    action: "withdraw or defer an item".to_owned(),
+                });
+            }
+        }
         if self.meeting.agenda.item(&item).is_none() {
             return Err(CommandError::UnknownItem { item });
         }
-        if let Some(note) = self.meeting.day_note(&item).filter(|n| n.is_set_aside()) {
-            let how = match note {
-                crate::meeting::on_the_day::DayNote::SetAside { aside, .. } => aside.past(),
-                _ => "",
-            };
-            return Err(CommandError::ItemSetAside {
-                item,
-                how: how.to_owned(),
-            });
-        }
+        self.require_not_set_aside(&item)?;
         if self.meeting.agenda.current.as_ref() == Some(&item) {
             return Err(CommandError::ItemIsCurrent {
                 item,
@@ -98,14 +99,12 @@ impl Ctx<'_> {
 
     /// Refuses an item withdrawn or deferred on the day.
     pub(super) fn require_not_set_aside(&self, item: &ItemCode) -> Result<(), CommandError> {
-        match self.meeting.day_note(item) {
-            Some(crate::meeting::on_the_day::DayNote::SetAside { aside, .. }) => {
-                Err(CommandError::ItemSetAside {
-                    item: item.clone(),
-                    how: aside.past().to_owned(),
-                })
-            }
-            _ => Ok(()),
+        match self.meeting.day_note(item).and_then(|n| n.how_set_aside()) {
+            Some(how) => Err(CommandError::ItemSetAside {
+                item: item.clone(),
+                how,
+            }),
+            None => Ok(()),
         }
     }
 }

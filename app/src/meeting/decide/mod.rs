@@ -3,10 +3,12 @@
 //!
 //! Order of checks: the size of every field first (`limits`: an over-long field is refused whoever sends
 //! it, before any other work), then the role table (so the public and the wrong role are always refused the
-//! same way, whatever the state), then whether a meeting exists, then whether the meeting has closed,
-//! then the command's own rules.
+//! same way, whatever the state), then whether a meeting exists, then whether it was cancelled (a
+//! cancelled meeting accepts no command), then whether the meeting has closed, then the command's own
+//! rules.
 
 mod agenda;
+mod agenda_changes;
 mod corrections;
 mod day_items;
 mod election;
@@ -69,6 +71,11 @@ impl Meeting {
         }
         if kind != CommandKind::ScheduleMeeting && self.info.is_none() {
             return Err(CommandError::NotScheduled);
+        }
+        if let super::Phase::Cancelled { reason, .. } = &self.phase {
+            return Err(CommandError::MeetingCancelled {
+                reason: reason.clone(),
+            });
         }
         if matches!(self.phase, super::Phase::Closed { .. }) && !AFTER_CLOSE.contains(&kind) {
             return Err(CommandError::MeetingClosed);
@@ -177,6 +184,14 @@ impl Meeting {
             Command::SetRecording { recording_url } => ctx.set_recording(recording_url),
             Command::SetRecordingStart { starts_at } => ctx.set_recording_start(starts_at),
             Command::NudgeChapter { chapter, seconds } => ctx.nudge_chapter(chapter, seconds),
+            Command::PublishSupplement { item, pages } => ctx.publish_supplement(item, pages),
+            Command::ReplaceItemPapers {
+                item,
+                pages,
+                reason,
+            } => ctx.replace_item_papers(item, pages, reason),
+            Command::PostponeMeeting { starts_at, reason } => ctx.postpone(starts_at, reason),
+            Command::CancelMeeting { reason } => ctx.cancel(reason),
         }
     }
 }

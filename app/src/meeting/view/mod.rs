@@ -111,6 +111,12 @@ pub struct MeetingView {
     /// S0:112); `None` when the chair gave none.
     #[serde(default)]
     pub adjournment_reason: Option<String>,
+    /// "This meeting has been cancelled: …", for everyone (`agenda_changes.rs`).
+    #[serde(default)]
+    pub cancellation: Option<String>,
+    /// "This meeting was postponed from … to …: …" (the latest postponement), for everyone.
+    #[serde(default)]
+    pub postponement: Option<String>,
 }
 
 /// A lettered section, or the block of numbered standing items (no letter).
@@ -139,6 +145,9 @@ pub struct ItemView {
     /// Withdrawn or deferred on the day: cannot be taken.
     #[serde(default)]
     pub set_aside: bool,
+    /// "Supplement published on 1 December 2022 (Pages 1 - 12): …", "Papers replaced on …", oldest first.
+    #[serde(default)]
+    pub paper_changes: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -93,6 +93,13 @@ pub fn project(meeting: &Meeting, viewer: &Viewer) -> MeetingView {
             }
             _ => None,
         },
+        cancellation: match meeting.phase() {
+            crate::meeting::Phase::Cancelled { reason, .. } => {
+                Some(crate::meeting::agenda_changes::cancellation_notice(reason))
+            }
+            _ => None,
+        },
+        postponement: meeting.postponements().last().map(|p| p.notice()),
     }
 }
 
@@ -147,6 +154,12 @@ impl Sight<'_> {
                 .meeting
                 .day_note(&i.code)
                 .is_some_and(|n| n.is_set_aside()),
+            paper_changes: self
+                .meeting
+                .paper_changes(&i.code)
+                .iter()
+                .map(|c| c.label())
+                .collect(),
         };
         let section = |s: &crate::meeting::AgendaSection| SectionView {
             letter: s.letter.clone(),

@@ -5,7 +5,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::meeting::on_the_day::{Aside, DayItemKind};
+use crate::meeting::on_the_day::DayItemKind;
 use crate::meeting::{Command, CommandKind, ItemCode};
 use crate::ui::command::{Dispatch, Feedback};
 use crate::ui::context::use_meeting;
@@ -41,21 +41,6 @@ pub fn DayItems() -> impl IntoView {
             },
             reason: (!reason.trim().is_empty()).then_some(reason),
             after: (!after.is_empty()).then_some(ItemCode(after)),
-        });
-    };
-    let aside_item = RwSignal::new(String::new());
-    let aside_how = RwSignal::new("deferred".to_owned());
-    let aside_reason = RwSignal::new(String::new());
-    let set_aside = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        dispatch.send(Command::SetItemAside {
-            item: ItemCode(aside_item.get_untracked()),
-            aside: if aside_how.get_untracked() == "withdrawn" {
-                Aside::Withdrawn
-            } else {
-                Aside::Deferred
-            },
-            reason: aside_reason.get_untracked(),
         });
     };
     let options = move || {
@@ -101,30 +86,7 @@ pub fn DayItems() -> impl IntoView {
                         <button type="submit" class="button" disabled=move || dispatch.pending().get()>"Add the item"</button>
                     </form>
                 </details>
-                <details>
-                    <summary>"Withdraw or defer an item…"</summary>
-                    <form class="stack-form" on:submit=set_aside>
-                        <div class="field">
-                            <label for="aside-item">"Item"</label>
-                            <select id="aside-item" bind:value=aside_item>
-                                <option value="">"Choose an item"</option>
-                                {options}
-                            </select>
-                        </div>
-                        <div class="field">
-                            <label for="aside-how">"What happens to it"</label>
-                            <select id="aside-how" bind:value=aside_how>
-                                <option value="deferred">"Deferred to a later meeting"</option>
-                                <option value="withdrawn">"Withdrawn"</option>
-                            </select>
-                        </div>
-                        <div class="field">
-                            <label for="aside-reason">"Reason"</label>
-                            <input id="aside-reason" type="text" required=true bind:value=aside_reason/>
-                        </div>
-                        <button type="submit" class="button button--secondary" disabled=move || dispatch.pending().get()>"Set the item aside"</button>
-                    </form>
-                </details>
+                <super::set_aside::SetAsideForm/>
                 <Feedback dispatch/>
             </section>
         </Show>

@@ -1,16 +1,19 @@
 //! The chair and clerk console: everything that runs the meeting. Each section shows only when this viewer may
 //! send its commands (the view's `allowed` list); the server enforces the same table.
 
+mod agenda_changes;
 mod agenda_controls;
 mod attendance;
 mod day_items;
 mod declarations;
 mod election;
 mod hearing;
+mod item_choice;
 mod minutes;
 pub mod questions;
 mod recording;
 mod session;
+mod set_aside;
 mod show_of_hands;
 mod substitutes;
 mod votes;
@@ -31,8 +34,16 @@ pub fn Console() -> impl IntoView {
     let role = meeting.slice(|v| v.viewer.role);
     let view = meeting.view;
     let closed = meeting.slice(|v| v.phase == "closed");
+    let cancelled = meeting.slice(|v| v.phase == "cancelled");
     move || {
-        if matches!(role.get(), Role::Chair | Role::Clerk) && closed.get() {
+        if matches!(role.get(), Role::Chair | Role::Clerk) && cancelled.get() {
+            // A cancelled meeting accepts no command (`agenda_changes.rs`): its notice and its agenda, nothing more.
+            view! {
+                <Banners view/>
+                <AgendaPanel view/>
+            }
+            .into_any()
+        } else if matches!(role.get(), Role::Chair | Role::Clerk) && closed.get() {
             // A closed meeting's console shows the record, not controls that would be refused; what follows the
             // meeting stays: the hearing's report, written answers, the Commissioner's response, the minutes (the
             // clerk edits and publishes them after the meeting) and the recording with its chapters.
@@ -70,6 +81,7 @@ pub fn Console() -> impl IntoView {
                     <div class="console__side">
                         <agenda_controls::AgendaControls/>
                         <day_items::DayItems/>
+                        <agenda_changes::AgendaChanges/>
                         <attendance::AttendanceControls/>
                         <Declarations/>
                         <ResponseControls/>

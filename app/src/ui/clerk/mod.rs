@@ -2,7 +2,7 @@
 //! scheduling a new meeting from an agenda pack or an earlier one's summons, with a form.
 
 mod agenda_form;
-mod draft_edit;
+pub(crate) mod draft_edit;
 mod form_fields;
 mod gate;
 mod links;

@@ -1,4 +1,5 @@
-//! The member's own device: the current item, the ballot for an open vote with the receipt, and my questions.
+//! The member's own device: the current item, the ballot for an open vote with the receipt, my questions, and the
+//! agenda as it stands (papers that arrived, items set aside).
 
 mod ballot;
 mod questions;
@@ -7,7 +8,7 @@ use leptos::prelude::*;
 
 use super::chair::Declarations;
 use super::context::use_meeting;
-use super::panels::{Banners, CurrentItem};
+use super::panels::{AgendaPanel, Banners, CurrentItem};
 use super::screens::{NotForYou, Screen};
 use crate::meeting::Role;
 
@@ -28,6 +29,7 @@ pub fn MemberDevice() -> impl IntoView {
                     <div class="console__side">
                         <questions::MyQuestions/>
                         <Declarations/>
+                        <AgendaPanel view/>
                     </div>
                 </div>
             }

@@ -69,6 +69,7 @@ fn Item(item: ItemView) -> impl IntoView {
                 {(!meta.is_empty()).then(|| view! { <span class="agenda-item__meta">" (" {meta.join("; ")} ")"</span> })}
                 {item.to_follow.clone().map(|note| view! { <span class="agenda-item__meta">" Note: " {note}</span> })}
                 {item.day_note.clone().map(|note| view! { <span class="agenda-item__meta" data-testid="day-note">" " {note}</span> })}
+                {item.paper_changes.iter().map(|change| view! { <span class="agenda-item__meta" data-testid="paper-change">" " {change.clone()}</span> }).collect_view()}
             </span>
         </li>
     }
