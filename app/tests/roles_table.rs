@@ -19,7 +19,7 @@ const ROLES: [Role; 7] = [
 ];
 
 /// The expected table. Columns: Public, Member, Substitute, Chair, Clerk, Commissioner, System.
-const TABLE: [(CommandKind, &str); 50] = {
+const TABLE: [(CommandKind, &str); 51] = {
     use CommandKind::*;
     [
         (ScheduleMeeting, "....Y.Y"),
@@ -72,6 +72,7 @@ const TABLE: [(CommandKind, &str); 50] = {
         (SetRecording, "....Y.."),
         (SetRecordingStart, "....Y.."),
         (NudgeChapter, "....Y.."),
+        (UpdateCarriedAction, "...YY.."),
     ]
 };
 
@@ -257,6 +258,13 @@ fn sample(kind: CommandKind, actor: &Actor, now: Timestamp) -> Command {
         K::NudgeChapter => Command::NudgeChapter {
             chapter: 1,
             seconds: 5,
+        },
+        K::UpdateCarriedAction => Command::UpdateCarriedAction {
+            meeting: MeetingId::new("2022-09-27"),
+            action: 1,
+            done: true,
+            note: None,
+            carried: None,
         },
     }
 }

@@ -5,6 +5,7 @@ use super::action::ActionKind;
 use super::agenda::AgendaSection;
 use super::attendance::Attendance;
 use super::attendance::AttendanceMark;
+use super::carried::CarriedAction;
 use super::hearing::{HearingSpec, HearingStage};
 use super::ids::{BallotId, ItemCode, MeetingId, MemberId, QuestionId, SeatId, VoteId};
 use super::on_the_day::{Aside, DayItemKind};
@@ -256,6 +257,18 @@ pub enum Command {
         chapter: u32,
         seconds: i32,
     },
+    /// At a later meeting, mark action `action` of meeting `meeting` done, or keep it open with a note.
+    /// `carried` is the action as the register carries it to this meeting: the server fills it in (see
+    /// `carried.rs`), whatever the client sent; without it the action is unknown here.
+    UpdateCarriedAction {
+        meeting: MeetingId,
+        action: u32,
+        done: bool,
+        #[serde(default)]
+        note: Option<String>,
+        #[serde(default)]
+        carried: Option<CarriedAction>,
+    },
 }
 
 /// Declares [`CommandKind`] and its `ALL` list from one list of names, so the two cannot drift apart.
@@ -332,6 +345,7 @@ command_kinds!(
     SetRecording,
     SetRecordingStart,
     NudgeChapter,
+    UpdateCarriedAction,
 );
 
 impl CommandKind {
@@ -386,6 +400,7 @@ impl CommandKind {
             SetRecording => "set the recording",
             SetRecordingStart => "set the recording's start time",
             NudgeChapter => "nudge a chapter of the recording",
+            UpdateCarriedAction => "update an action from an earlier meeting",
         }
     }
 }
@@ -444,6 +459,7 @@ impl Command {
             Command::SetRecording { .. } => K::SetRecording,
             Command::SetRecordingStart { .. } => K::SetRecordingStart,
             Command::NudgeChapter { .. } => K::NudgeChapter,
+            Command::UpdateCarriedAction { .. } => K::UpdateCarriedAction,
         }
     }
 }

@@ -31,6 +31,7 @@ pub mod action;
 pub mod agenda;
 mod apply;
 pub mod attendance;
+pub mod carried;
 pub mod chapters;
 pub mod choice;
 pub mod command;

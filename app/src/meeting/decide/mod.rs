@@ -7,6 +7,7 @@
 //! then the command's own rules.
 
 mod agenda;
+mod carried;
 mod corrections;
 mod day_items;
 mod election;
@@ -33,7 +34,7 @@ use super::Meeting;
 /// them: paragraphs, attendance for an item and for the meeting, actions (and marking them
 /// done at a later date), the first minute number, and publishing. Resolutions are not among them:
 /// they stand once the chair leaves their item.
-const AFTER_CLOSE: [CommandKind; 16] = [
+const AFTER_CLOSE: [CommandKind; 17] = [
     CommandKind::RecordAnswer,
     CommandKind::ReportHearing,
     CommandKind::RecordCommissionerResponse,
@@ -50,6 +51,7 @@ const AFTER_CLOSE: [CommandKind; 16] = [
     CommandKind::SetRecording,
     CommandKind::SetRecordingStart,
     CommandKind::NudgeChapter,
+    CommandKind::UpdateCarriedAction,
 ];
 
 impl Meeting {
@@ -176,6 +178,13 @@ impl Meeting {
             Command::SetRecording { recording_url } => ctx.set_recording(recording_url),
             Command::SetRecordingStart { starts_at } => ctx.set_recording_start(starts_at),
             Command::NudgeChapter { chapter, seconds } => ctx.nudge_chapter(chapter, seconds),
+            Command::UpdateCarriedAction {
+                meeting,
+                action,
+                done,
+                note,
+                carried,
+            } => ctx.update_carried_action(&meeting, action, done, note, carried),
         }
     }
 }

@@ -3,6 +3,7 @@
 
 mod agenda_controls;
 mod attendance;
+mod carried_actions;
 mod day_items;
 mod declarations;
 mod election;
@@ -42,6 +43,7 @@ pub fn Console() -> impl IntoView {
                     <div class="console__main">
                         <hearing::HearingControls/>
                         <minutes::MinuteTaking/>
+                        <carried_actions::CarriedActions/>
                         <BusinessPanel view/>
                         <ResponseControls/>
                     </div>
@@ -65,6 +67,7 @@ pub fn Console() -> impl IntoView {
                         <hearing::HearingControls/>
                         <questions::QuestionModeration/>
                         <minutes::MinuteTaking/>
+                        <carried_actions::CarriedActions/>
                     </div>
                     <div class="console__side">
                         <agenda_controls::AgendaControls/>
