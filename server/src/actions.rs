@@ -68,33 +68,24 @@ pub fn register(hub: &Hub, id: &str, viewer: &Actor) -> Option<Vec<RegisterEntry
 }
 
 /// `command`, with an `UpdateCarriedAction` given the action as the register carries it (or none).
-pub fn with_carried(hub: &Hub, id: &str, command: Command) -> Command {
-    match command {
-        Command::UpdateCarriedAction {
-            meeting,
-            action,
-            done,
-            note,
-            ..
-        } => {
-            let carried = hub.get(id).and_then(|handle| {
-                let current = handle.current();
-                let earlier = earlier(hub, &current.meeting);
-                carried::carried_to(earlier.iter().map(|p| p.meeting.as_ref()))
-                    .into_iter()
-                    .find(|e| e.action.is(&meeting, action))
-                    .map(|e| e.action)
-            });
-            Command::UpdateCarriedAction {
-                meeting,
-                action,
-                done,
-                note,
-                carried,
-            }
-        }
-        other => other,
+pub fn with_carried(hub: &Hub, id: &str, mut command: Command) -> Command {
+    if let Command::UpdateCarriedAction {
+        meeting,
+        action,
+        carried,
+        ..
+    } = &mut command
+    {
+        *carried = hub.get(id).and_then(|handle| {
+            let current = handle.current();
+            let earlier = earlier(hub, &current.meeting);
+            carried::carried_to(earlier.iter().map(|p| p.meeting.as_ref()))
+                .into_iter()
+                .find(|e| e.action.is(meeting, *action))
+                .map(|e| e.action)
+        });
     }
+    command
 }
 
 /// What the public page of `id` depends on: its own seq plus those of its earlier meetings. Each seq only

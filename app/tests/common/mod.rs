@@ -2,6 +2,9 @@
 //! decides and applies like the server's writer task does.
 #![allow(dead_code)]
 
+mod hearing;
+pub use hearing::*;
+
 use app::meeting::seed::demo_meeting;
 use app::meeting::*;
 
