@@ -16,7 +16,7 @@ const DAY: i64 = 86_400_000;
 /// Meeting `n` of one Panel: the December 2022 summons, `n` weeks after it, as the System schedules it.
 fn panel_meeting(n: usize) -> Meeting {
     let mut spec = demo_spec("2022-12-06").expect("the December 2022 summons");
-    spec.id = MeetingId::new(&format!("panel-{n}"));
+    spec.id = MeetingId::new(format!("panel-{n}"));
     spec.starts_at = Timestamp(spec.starts_at.0 + 7 * DAY * n as i64);
     spec.hearing = None;
     let mut meeting = Meeting::default();

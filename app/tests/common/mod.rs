@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 mod hearing;
+#[allow(unused_imports)] // each test file uses a different part of the harness
 pub use hearing::*;
 
 use app::meeting::seed::demo_meeting;
