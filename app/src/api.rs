@@ -52,6 +52,22 @@ pub async fn get_archive(meeting: String) -> Result<Option<ArchiveView>, AppErro
     .await
 }
 
+/// The actions carried to a meeting from the Panel's earlier meetings, with the updates recorded at it, as
+/// the signed-in viewer may see them (`carried.rs`).
+#[server(input = WireJson, output = WireJson, endpoint = "carried_actions")]
+pub async fn get_carried_actions(
+    meeting: String,
+) -> Result<Vec<crate::meeting::carried::RegisterEntry>, AppError> {
+    ssr::answer(async move {
+        let service = ssr::service()?;
+        let identity = ssr::identity().await;
+        service
+            .carried_actions(&meeting, &identity.actor)
+            .ok_or(AppError::NotFound)
+    })
+    .await
+}
+
 /// Runs one command against a meeting as the signed-in actor.
 #[server(input = WireJson, output = WireJson, endpoint = "run_command")]
 pub async fn run_command(meeting: String, command: Command) -> Result<Receipt, AppError> {

@@ -90,3 +90,31 @@ test("the meetings list", async () => {
   await expect(page.getByRole("heading", { name: "Live now" })).toBeVisible();
   await page.screenshot({ path: path.join(OUT, "meetings.png"), fullPage: true });
 });
+
+test("the draft minutes", async () => {
+  // The clerk's minute-taking so far: the meeting's attendance lists, item 4's paragraph, B1's paragraph and
+  // an action; the draft page is what the clerk and the chair see before publishing.
+  const clerk = stage.clerk.request;
+  await mustRun(clerk, MEETING, {
+    type: "SetMeetingAttendance",
+    also_present: ["Mr M Scott (Kent Police and Crime Commissioner)"],
+    in_attendance: ["Mr M Dentten (Democratic Services Officer)"],
+  });
+  await mustRun(clerk, MEETING, { type: "SetFirstMinuteNumber", first: 65 });
+  await mustRun(clerk, MEETING, { type: "AddMinuteParagraph", item: "4", text: "The Chairman signed the minutes of the meeting held on 27 September 2022." });
+  await mustRun(clerk, MEETING, { type: "AddMinuteParagraph", item: "B1", text: "The Commissioner introduced his update following the HMICFRS PEEL inspection." });
+  await mustRun(clerk, MEETING, {
+    type: "RecordAction",
+    item: "B1",
+    kind: "commissioner_commitment",
+    text: "He agreed to report back to the Panel on the progress made.",
+    owner: "The Commissioner",
+    due: "7 February 2023",
+  });
+  const page = await stage.clerk.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`/meetings/${MEETING}/minutes`);
+  await expect(page.getByRole("status")).toHaveText("Draft minutes — not published");
+  await expect(page.locator("main")).toContainText("He agreed to report back to the Panel on the progress made.");
+  await page.screenshot({ path: path.join(OUT, "minutes.png"), fullPage: true });
+});

@@ -188,6 +188,7 @@ async fn command(
         return crate::security::too_many(&limited);
     }
     let command = crate::minutes::with_numbering(&state.hub, &id, command);
+    let command = crate::actions::with_carried(&state.hub, &id, command);
     match handle.execute(who.actor, command).await {
         Ok(receipt) => Json(receipt).into_response(),
         Err(error) => error_response(error),

@@ -21,6 +21,7 @@ use axum::{
     Extension, Router,
 };
 
+use crate::document_page::{self, STYLESHEET};
 use crate::error::error_response;
 use crate::state::AppState;
 
@@ -52,21 +53,11 @@ async fn markdown(
     Extension(who): Extension<Identity>,
 ) -> Response {
     match report_for(&state, &id, &who) {
-        Ok(report) => (
-            [
-                (
-                    header::CONTENT_TYPE,
-                    "text/markdown; charset=utf-8".to_owned(),
-                ),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{id}-hearing-report.md\""),
-                ),
-                (header::CACHE_CONTROL, "private, no-store".to_owned()),
-            ],
+        Ok(report) => document_page::markdown(
+            &format!("{id}-hearing-report.md"),
             report.to_markdown(),
-        )
-            .into_response(),
+            true,
+        ),
         Err(error) => error_response(error),
     }
 }
@@ -85,12 +76,6 @@ async fn page(
         Err(error) => error_response(error),
     }
 }
-
-const STYLE: &str = "body{font-family:Arial,Helvetica,sans-serif;color:#0b0c0c;max-width:44em;margin:0 auto;padding:1em;line-height:1.5}\
-a{color:#1d70b8}a:focus{outline:3px solid #fd0;background:#fd0;color:#0b0c0c}\
-.draft{border-left:6px solid #d4351c;padding:.5em 1em;background:#fff4f2}\
-dt{font-weight:bold}dd{margin:0 0 .5em 0}\
-@media print{nav,.no-print{display:none}body{max-width:none;padding:0;font-size:11pt}a{color:#000;text-decoration:none}h1{font-size:16pt}}";
 
 /// The page: a heading, the draft notice, the proposal, the outcome, the reasons, the votes and the dates.
 fn html(id: &str, report: &HearingReport) -> String {
@@ -146,7 +131,7 @@ fn html(id: &str, report: &HearingReport) -> String {
     format!(
         "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-<title>Report to the Commissioner: {candidate} – Panelcast</title><style>{STYLE}</style></head>\
+<title>Report to the Commissioner: {candidate} – Panelcast</title>{STYLESHEET}</head>\
 <body><nav class=\"no-print\" aria-label=\"Meeting\"><a href=\"/meetings/{id}\">Back to the meeting</a> · \
 <a href=\"/meetings/{id}/hearing-report.md\">Download as Markdown</a></nav>\
 <main><h1>Report to the Police and Crime Commissioner: proposed appointment of {candidate}</h1>{body}</main></body></html>",

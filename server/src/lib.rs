@@ -12,6 +12,7 @@ pub mod auth;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod document_page;
 pub mod error;
 pub mod hearing_report;
 pub mod hub;

@@ -15,16 +15,15 @@ use app::meeting::minutes::{self, Minutes};
 use app::meeting::{Command, Meeting, Role};
 use axum::{
     extract::{FromRef, Path, Query, State},
-    http::{header, StatusCode},
+    http::StatusCode,
     response::{Html, IntoResponse, Response},
     routing::get,
     Extension, Router,
 };
 use serde::Deserialize;
 
+use crate::document_page::{self, STYLESHEET};
 use crate::hub::Hub;
-
-const STYLE: &str = include_str!("../../style/minutes.css");
 
 /// Generic over the app's state, so this module needs only the hub from it.
 pub fn routes<S>() -> Router<S>
@@ -143,7 +142,7 @@ async fn page(
         })
         .collect();
     let body = format!(
-        "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Minutes – {title}</title><style>{STYLE}</style></head><body>\n<nav class=\"minutes-nav\" aria-label=\"Minutes\"><a href=\"/meetings/{id_e}\">Back to the meeting</a> · <a href=\"/meetings/{id_e}/minutes.md{query}\" download>Download as Markdown</a></nav>\n<main>\n<p class=\"minutes-status\" role=\"status\">{status}</p>\n{article}<section class=\"minutes-history\" aria-labelledby=\"history\"><h2 id=\"history\">Published versions</h2>{list}</section>\n</main></body></html>\n",
+        "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Minutes – {title}</title>{STYLESHEET}</head><body>\n<nav class=\"minutes-nav\" aria-label=\"Minutes\"><a href=\"/meetings/{id_e}\">Back to the meeting</a> · <a href=\"/meetings/{id_e}/minutes.md{query}\" download>Download as Markdown</a></nav>\n<main>\n<p class=\"minutes-status\" role=\"status\">{status}</p>\n{article}<section class=\"minutes-history\" aria-labelledby=\"history\"><h2 id=\"history\">Published versions</h2>{list}</section>\n</main></body></html>\n",
         title = esc(&minutes.title),
         query = which.version.map(|v| format!("?version={v}")).unwrap_or_default(),
         status = esc(&status),
@@ -171,38 +170,21 @@ async fn markdown(
         Chosen::Draft(m) => (format!("minutes-{id}-draft.md"), m),
         Chosen::Published(v, m) => (format!("minutes-{id}-v{v}.md"), m),
     };
-    // The id is a checked meeting id (lowercase letters, digits, hyphens), so the file name needs no quoting.
-    let response = (
-        [
-            (
-                header::CONTENT_TYPE,
-                "text/markdown; charset=utf-8".to_owned(),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        minutes::markdown::render(minutes),
-    )
-        .into_response();
-    private_if_draft(&chosen, response)
+    let private = matches!(chosen, Chosen::Draft(_));
+    document_page::markdown(&name, minutes::markdown::render(minutes), private)
 }
 
 /// A draft must never sit in a shared cache.
 fn private_if_draft(chosen: &Chosen, mut response: Response) -> Response {
     if matches!(chosen, Chosen::Draft(_)) {
-        response.headers_mut().insert(
-            header::CACHE_CONTROL,
-            header::HeaderValue::from_static("private, no-store"),
-        );
+        document_page::no_store(&mut response);
     }
     response
 }
 
 fn not_found(message: &str) -> Response {
     let body = format!(
-        "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Minutes not found</title><style>{STYLE}</style></head><body><main><h1>Minutes</h1><p>{}</p></main></body></html>\n",
+        "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Minutes not found</title>{STYLESHEET}</head><body><main><h1>Minutes</h1><p>{}</p></main></body></html>\n",
         minutes::html::escape(message)
     );
     (StatusCode::NOT_FOUND, Html(body)).into_response()

@@ -191,7 +191,7 @@ fn cacheable_seq(hub: &Hub, request: &Request) -> Option<u64> {
     if id.is_empty() || id.contains('/') {
         return None;
     }
-    hub.seq_of(id)
+    crate::actions::page_key(hub, id)
 }
 
 /// Whether the request may be signed in: any `Cookie` header that mentions the session cookie's name, however

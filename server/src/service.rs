@@ -3,6 +3,7 @@
 use std::{future::Future, pin::Pin};
 
 use app::api::ssr::MeetingService;
+use app::meeting::carried::RegisterEntry;
 use app::meeting::view::ArchiveView;
 use app::meeting::{project, Actor, Command, MeetingView};
 use app::protocol::{AppError, MeetingSummary, Receipt};
@@ -28,6 +29,10 @@ impl MeetingService for Hub {
         Box::pin(async move { crate::archive::view(&hub, &meeting, &viewer).await })
     }
 
+    fn carried_actions(&self, meeting: &str, viewer: &Actor) -> Option<Vec<RegisterEntry>> {
+        crate::actions::register(self, meeting, viewer)
+    }
+
     fn execute(
         &self,
         meeting: &str,
@@ -36,6 +41,7 @@ impl MeetingService for Hub {
     ) -> Pin<Box<dyn Future<Output = Result<Receipt, AppError>> + Send + 'static>> {
         let handle = self.get(meeting);
         let command = crate::minutes::with_numbering(self, meeting, command);
+        let command = crate::actions::with_carried(self, meeting, command);
         Box::pin(async move {
             match handle {
                 Some(handle) => handle.execute(actor, command).await,
@@ -66,6 +72,10 @@ impl MeetingService for Limited {
         viewer: &Actor,
     ) -> Pin<Box<dyn Future<Output = Option<ArchiveView>> + Send + 'static>> {
         self.hub.archive(meeting, viewer)
+    }
+
+    fn carried_actions(&self, meeting: &str, viewer: &Actor) -> Option<Vec<RegisterEntry>> {
+        self.hub.carried_actions(meeting, viewer)
     }
 
     fn execute(

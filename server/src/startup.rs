@@ -198,6 +198,7 @@ fn router(state: AppState) -> Router {
         .route("/meetings/{id}/text", get(crate::text_page::text_page))
         .merge(crate::api::routes())
         .merge(crate::minutes::routes())
+        .merge(crate::document_page::routes())
         .merge(crate::actions::routes())
         .merge(crate::hearing_report::routes())
         .merge(crate::auth::routes().with_state(state.auth.clone()))

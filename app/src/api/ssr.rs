@@ -25,6 +25,15 @@ pub trait MeetingService: Send + Sync + 'static {
         let _ = (meeting, viewer);
         Box::pin(async { None })
     }
+    /// The actions carried to `meeting` from earlier meetings, as `viewer` may see them (`None`: unknown).
+    fn carried_actions(
+        &self,
+        meeting: &str,
+        viewer: &Actor,
+    ) -> Option<Vec<crate::meeting::carried::RegisterEntry>> {
+        let _ = (meeting, viewer);
+        Some(vec![])
+    }
     /// Runs `command` as `actor`; acknowledged only after its events are durably in the log.
     fn execute(
         &self,

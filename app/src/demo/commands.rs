@@ -7,9 +7,10 @@ use crate::meeting::action::ActionKind;
 use crate::meeting::agenda::{AgendaItem, PageRange};
 use crate::meeting::attendance::Attendance;
 use crate::meeting::attendance::AttendanceMark;
+use crate::meeting::carried::CarriedAction;
 use crate::meeting::command::Command;
 use crate::meeting::hearing::HearingStage;
-use crate::meeting::ids::{BallotId, ItemCode, MemberId, QuestionId, SeatId, VoteId};
+use crate::meeting::ids::{BallotId, ItemCode, MeetingId, MemberId, QuestionId, SeatId, VoteId};
 use crate::meeting::on_the_day::{Aside, DayItemKind};
 use crate::meeting::roster::Person;
 use crate::meeting::time::{CivilDate, Timestamp};
@@ -224,6 +225,24 @@ pub fn sample_commands() -> Vec<Command> {
         },
         Command::CancelMeeting {
             reason: "the business can wait for the February meeting".to_owned(),
+        },
+        Command::UpdateCarriedAction {
+            meeting: MeetingId::new("2022-09-27"),
+            action: 1,
+            done: true,
+            note: Some("Covered in the Making Kent Safer paper.".to_owned()),
+            carried: Some(CarriedAction {
+                meeting: MeetingId::new("2022-09-27"),
+                meeting_date: "27 September 2022".to_owned(),
+                action: 1,
+                item: item(),
+                minute: Some(55),
+                kind: ActionKind::CommissionerCommitment,
+                text: "He agreed to report back to the Panel on the progress made.".to_owned(),
+                owner: "The Commissioner".to_owned(),
+                due: "6 December 2022".to_owned(),
+                exempt: false,
+            }),
         },
     ]
 }

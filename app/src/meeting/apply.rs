@@ -329,7 +329,8 @@ impl Meeting {
             | Event::ActionDone { .. }
             | Event::MeetingAttendanceSet { .. }
             | Event::MinuteNumberingSet { .. }
-            | Event::MinutesPublished { .. } => self.record.apply(event),
+            | Event::MinutesPublished { .. }
+            | Event::CarriedActionUpdated { .. } => self.record.apply(event),
             Event::HearingReasonsRecorded { reasons, .. } => {
                 if let Some(hearing) = self.hearing.as_mut() {
                     hearing.panel_reasons = Some(reasons.clone());

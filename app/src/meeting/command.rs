@@ -5,6 +5,7 @@ use super::action::ActionKind;
 use super::agenda::{AgendaSection, PageRange};
 use super::attendance::Attendance;
 use super::attendance::AttendanceMark;
+use super::carried::CarriedAction;
 use super::hearing::{HearingSpec, HearingStage};
 use super::ids::{BallotId, ItemCode, MeetingId, MemberId, QuestionId, SeatId, VoteId};
 use super::on_the_day::{Aside, DayItemKind};
@@ -286,6 +287,18 @@ pub enum Command {
     CancelMeeting {
         reason: String,
     },
+    /// At a later meeting, mark action `action` of meeting `meeting` done, or keep it open with a note.
+    /// `carried` is the action as the register carries it to this meeting: the server fills it in (see
+    /// `carried.rs`), whatever the client sent; without it the action is unknown here.
+    UpdateCarriedAction {
+        meeting: MeetingId,
+        action: u32,
+        done: bool,
+        #[serde(default)]
+        note: Option<String>,
+        #[serde(default)]
+        carried: Option<CarriedAction>,
+    },
 }
 
 /// Declares [`CommandKind`] and its `ALL` list from one list of names, so the two cannot drift apart.
@@ -367,6 +380,7 @@ command_kinds!(
     ReplaceItemPapers,
     PostponeMeeting,
     CancelMeeting,
+    UpdateCarriedAction,
 );
 
 impl CommandKind {
@@ -426,6 +440,7 @@ impl CommandKind {
             ReplaceItemPapers => "replace an item's papers",
             PostponeMeeting => "postpone the meeting",
             CancelMeeting => "cancel the meeting",
+            UpdateCarriedAction => "update an action from an earlier meeting",
         }
     }
 }
@@ -489,6 +504,7 @@ impl Command {
             Command::ReplaceItemPapers { .. } => K::ReplaceItemPapers,
             Command::PostponeMeeting { .. } => K::PostponeMeeting,
             Command::CancelMeeting { .. } => K::CancelMeeting,
+            Command::UpdateCarriedAction { .. } => K::UpdateCarriedAction,
         }
     }
 }

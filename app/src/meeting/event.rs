@@ -6,6 +6,7 @@ use super::action::ActionKind;
 use super::agenda::{AgendaItem, PageRange};
 use super::attendance::Attendance;
 use super::attendance::AttendanceMark;
+use super::carried::CarriedAction;
 use super::command::MeetingSpec;
 use super::hearing::{HearingOutcome, HearingStage};
 use super::ids::{BallotId, ItemCode, MemberId, QuestionId, Receipt, SeatId, VoteId};
@@ -307,6 +308,18 @@ pub enum Event {
     /// The meeting was cancelled before it opened.
     MeetingCancelled {
         reason: String,
+        at: Timestamp,
+    },
+    /// An action carried from an earlier meeting was reviewed here: marked done, or kept open with a
+    /// note (`carried.rs`). It holds the action as carried, so this meeting's minutes need no other log.
+    CarriedActionUpdated {
+        carried: CarriedAction,
+        done: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+        /// The item current when it was recorded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        item: Option<ItemCode>,
         at: Timestamp,
     },
 }

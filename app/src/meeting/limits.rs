@@ -341,10 +341,30 @@ pub fn check(command: &Command) -> Result<(), CommandError> {
         }
         Command::PostponeMeeting { reason, .. } => optional(reason, "reason", LINE),
         Command::CancelMeeting { reason } => text(reason, "reason", LINE),
+        Command::UpdateCarriedAction {
+            meeting,
+            note,
+            carried,
+            ..
+        } => {
+            id(meeting.as_str(), "meeting id", MEETING_ID)?;
+            optional(note, "note on the action", TEXT)?;
+            carried.as_ref().map_or(Ok(()), carried_action)
+        }
     }
 }
 
 /// A list of names as printed in the minutes (S4:89-93).
+/// An action as carried from an earlier meeting (the server fills it in, but it is checked like any field).
+fn carried_action(value: &super::carried::CarriedAction) -> Result<(), CommandError> {
+    id(value.meeting.as_str(), "meeting id", MEETING_ID)?;
+    text(&value.meeting_date, "meeting's date", NAME)?;
+    item(&value.item)?;
+    text(&value.text, "action", TEXT)?;
+    text(&value.owner, "action's owner", NAME)?;
+    text(&value.due, "action's due meeting", NAME)
+}
+
 fn names(values: &[String], what: &str) -> Result<(), CommandError> {
     count(values.len(), what, super::record::MAX_NAMES)?;
     values

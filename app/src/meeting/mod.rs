@@ -34,6 +34,7 @@ pub mod agenda;
 pub mod agenda_changes;
 mod apply;
 pub mod attendance;
+pub mod carried;
 pub mod chapters;
 pub mod choice;
 pub mod command;

@@ -15,6 +15,7 @@
 //! the renderings escape it.
 
 use super::action::Action;
+use super::carried::ActionUpdate;
 use super::event::Event;
 use super::ids::ItemCode;
 use super::minutes::document::Minutes;
@@ -72,6 +73,9 @@ pub struct Record {
     pub first_minute: Option<u32>,
     pub actions: Vec<Action>,
     pub published: Vec<PublishedMinutes>,
+    /// Updates recorded here of actions carried from earlier meetings, in order (`carried.rs`).
+    #[serde(default)]
+    pub carried_updates: Vec<ActionUpdate>,
 }
 
 impl Record {
@@ -199,6 +203,19 @@ impl Record {
                 self.in_attendance = in_attendance.clone();
             }
             Event::MinuteNumberingSet { first } => self.first_minute = Some(*first),
+            Event::CarriedActionUpdated {
+                carried,
+                done,
+                note,
+                item,
+                at,
+            } => self.carried_updates.push(ActionUpdate {
+                action: carried.clone(),
+                done: *done,
+                note: note.clone(),
+                item: item.clone(),
+                at: *at,
+            }),
             Event::MinutesPublished {
                 version,
                 sha256,

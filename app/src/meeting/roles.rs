@@ -114,7 +114,7 @@ pub fn allowed_roles(kind: CommandKind) -> (&'static [Role], &'static str) {
         K::AddMinuteParagraph | K::EditMinuteParagraph | K::RemoveMinuteParagraph => {
             (CHAIR_OR_CLERK, "the chair or the clerk")
         }
-        K::SetItemAttendance | K::RecordAction | K::MarkActionDone => {
+        K::SetItemAttendance | K::RecordAction | K::MarkActionDone | K::UpdateCarriedAction => {
             (CHAIR_OR_CLERK, "the chair or the clerk")
         }
         K::SetMeetingAttendance | K::SetFirstMinuteNumber | K::PublishMinutes => {

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use super::archive::Archive;
 use super::context::use_meeting;
 use super::panels::{
-    AgendaPanel, Banners, BusinessPanel, CurrentItem, MembershipPanel, RecordPanel,
+    AgendaPanel, Banners, BusinessPanel, CarriedActionsPanel, CurrentItem, MembershipPanel,
+    RecordPanel,
 };
 use super::webcast::WebcastPlayer;
 
@@ -26,6 +27,7 @@ pub fn PublicPage() -> impl IntoView {
                 <CurrentItem view/>
                 <BusinessPanel view/>
                 <RecordPanel view/>
+                <CarriedActionsPanel/>
             </div>
             <AgendaPanel view/>
         </div>

@@ -1,6 +1,10 @@
 //! Helpers shared by the integration tests: actors, times on the meeting day, and a driver that
 //! decides and applies like the server's writer task does.
 
+mod hearing;
+#[allow(unused_imports)] // each test file uses a different part of the harness
+pub use hearing::*;
+
 use app::demo::demo_meeting;
 use app::meeting::*;
 

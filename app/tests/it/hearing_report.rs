@@ -8,24 +8,11 @@ use app::meeting::*;
 
 fn hearing_at_vote() -> (Session, Vec<&'static str>) {
     let mut s = Session::new("2022-12-06", at(DEC_2022, 9, 30));
-    s.attend(&["richard-palmer", "george-kup"], AttendanceMark::Apologies);
-    let present: Vec<&str> = PRESENT_27_SEP_2022
-        .iter()
-        .chain(&OTHERS_2022)
-        .copied()
-        .filter(|m| !["richard-palmer", "george-kup"].contains(m))
-        .collect();
-    s.attend(&present, AttendanceMark::Present);
+    let present = eighteen_present(&mut s);
     s.run(&chair(), Command::OpenMeeting);
     let item = ItemCode::new("A1");
     s.run(&chair(), Command::GoToItem { item });
-    for stage in [
-        HearingStage::Questions,
-        HearingStage::PrivateDeliberation,
-        HearingStage::Vote,
-    ] {
-        s.run(&chair(), Command::SetHearingStage { stage });
-    }
+    hearing_stages(&mut s, &TO_THE_VOTE);
     (s, present)
 }
 

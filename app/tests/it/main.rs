@@ -10,6 +10,7 @@ mod common;
 mod agenda_changes;
 mod agenda_changes_props;
 mod agenda_import;
+mod carried_actions;
 mod chapters;
 mod fuzz_smoke;
 mod hearing_report;

@@ -8,8 +8,6 @@ use app::meeting::action::ActionKind;
 use app::meeting::minutes::{self, Block, Minutes};
 use app::meeting::*;
 
-const ABSENT: [&str; 2] = ["richard-palmer", "george-kup"];
-
 fn item(code: &str) -> ItemCode {
     ItemCode::new(code)
 }
@@ -53,14 +51,7 @@ fn december_meeting() -> Session {
             Command::SubmitQuestion { text: text.into() },
         );
     }
-    s.attend(&ABSENT, AttendanceMark::Apologies);
-    let present: Vec<&str> = PRESENT_27_SEP_2022
-        .iter()
-        .chain(&OTHERS_2022)
-        .copied()
-        .filter(|m| !ABSENT.contains(m))
-        .collect();
-    s.attend(&present, AttendanceMark::Present);
+    let present = eighteen_present(&mut s);
     s.run(
         &clerk(),
         Command::SetMeetingAttendance {
@@ -131,20 +122,8 @@ fn december_meeting() -> Session {
         "A1",
         "SECRET DELIBERATION: the Panel discussed the candidate's references.",
     );
-    s.run(
-        &chair(),
-        Command::SetHearingStage {
-            stage: HearingStage::Vote,
-        },
-    );
-    s.run(
-        &chair(),
-        Command::OpenVote {
-            kind: VoteKind::ChiefConstableVeto,
-            motion: None,
-            item: None,
-        },
-    );
+    hearing_stages(&mut s, &[HearingStage::Vote]);
+    open_veto(&mut s);
     s.vote(1, &present[..13], Choice::For);
     s.vote(1, &present[13..], Choice::Against);
     s.run(

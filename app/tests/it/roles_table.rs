@@ -17,7 +17,7 @@ const ROLES: [Role; 7] = [
 ];
 
 /// The expected table. Columns: Public, Member, Substitute, Chair, Clerk, Commissioner, System.
-const TABLE: [(CommandKind, &str); 55] = {
+const TABLE: [(CommandKind, &str); 56] = {
     use CommandKind::*;
     [
         (ScheduleMeeting, "....Y.Y"),
@@ -75,6 +75,7 @@ const TABLE: [(CommandKind, &str); 55] = {
         (ReplaceItemPapers, "....Y.."),
         (PostponeMeeting, "....Y.."),
         (CancelMeeting, "....Y.."),
+        (UpdateCarriedAction, "...YY.."),
     ]
 };
 
@@ -283,6 +284,13 @@ fn sample(kind: CommandKind, actor: &Actor, now: Timestamp) -> Command {
         },
         K::CancelMeeting => Command::CancelMeeting {
             reason: "no business".into(),
+        },
+        K::UpdateCarriedAction => Command::UpdateCarriedAction {
+            meeting: MeetingId::new("2022-09-27"),
+            action: 1,
+            done: true,
+            note: None,
+            carried: None,
         },
     }
 }

@@ -63,14 +63,7 @@ fn the_6_december_2022_confirmation_hearing_runs_from_questions_to_the_commissio
             text: "How will the new Chief Constable be held to account?".into(),
         },
     );
-    s.attend(&["richard-palmer", "george-kup"], AttendanceMark::Apologies);
-    let present: Vec<&str> = PRESENT_27_SEP_2022
-        .iter()
-        .chain(&OTHERS_2022)
-        .copied()
-        .filter(|m| !["richard-palmer", "george-kup"].contains(m))
-        .collect();
-    s.attend(&present, AttendanceMark::Present);
+    let present = eighteen_present(&mut s);
     s.now = at(DEC_2022, 10, 0);
     s.run(&chair(), Command::OpenMeeting);
     for _ in 0..4 {
@@ -112,27 +105,11 @@ fn the_6_december_2022_confirmation_hearing_runs_from_questions_to_the_commissio
         Some(ItemCode::new("A1")),
         "the Panel stays in the room and still sees the item"
     );
-    s.run(
-        &chair(),
-        Command::SetHearingStage {
-            stage: HearingStage::PrivateDeliberation,
-        },
+    hearing_stages(
+        &mut s,
+        &[HearingStage::PrivateDeliberation, HearingStage::Vote],
     );
-    s.run(
-        &chair(),
-        Command::SetHearingStage {
-            stage: HearingStage::Vote,
-        },
-    );
-
-    s.run(
-        &chair(),
-        Command::OpenVote {
-            kind: VoteKind::ChiefConstableVeto,
-            motion: None,
-            item: None,
-        },
-    );
+    open_veto(&mut s);
     let veto_view = s.view(&chair()).votes[0].clone();
     assert_eq!(veto_view.motion, "That the Panel vetoes the proposed appointment of Mr Tim Smith as Chief Constable of Kent Police");
     assert_eq!(
@@ -248,21 +225,8 @@ fn with_only_the_twelve_members_of_27_september_2022_present_the_appointment_can
     let mut s = Session::new("2022-12-06", at(DEC_2022, 9, 30));
     s.attend(&PRESENT_27_SEP_2022, AttendanceMark::Present);
     s.run(&chair(), Command::OpenMeeting);
-    for stage in [
-        HearingStage::Questions,
-        HearingStage::PrivateDeliberation,
-        HearingStage::Vote,
-    ] {
-        s.run(&chair(), Command::SetHearingStage { stage });
-    }
-    s.run(
-        &chair(),
-        Command::OpenVote {
-            kind: VoteKind::ChiefConstableVeto,
-            motion: None,
-            item: None,
-        },
-    );
+    hearing_stages(&mut s, &TO_THE_VOTE);
+    open_veto(&mut s);
     s.vote(1, &PRESENT_27_SEP_2022, Choice::For);
     assert_eq!(
         s.view(&Actor::Public).votes[0].standing.as_deref(),

@@ -145,21 +145,8 @@ fn veto_vote_on_full_panel(for_veto: usize) -> VoteResult {
     let ids: Vec<&str> = everyone.iter().map(String::as_str).collect();
     s.attend(&ids, AttendanceMark::Present);
     s.run(&chair(), Command::OpenMeeting);
-    for stage in [
-        HearingStage::Questions,
-        HearingStage::PrivateDeliberation,
-        HearingStage::Vote,
-    ] {
-        s.run(&chair(), Command::SetHearingStage { stage });
-    }
-    s.run(
-        &chair(),
-        Command::OpenVote {
-            kind: VoteKind::ChiefConstableVeto,
-            motion: None,
-            item: None,
-        },
-    );
+    hearing_stages(&mut s, &TO_THE_VOTE);
+    open_veto(&mut s);
     s.vote(1, &ids[..for_veto], Choice::For);
     s.vote(1, &ids[for_veto..], Choice::Against);
     s.run(

@@ -74,7 +74,11 @@ async fn the_report_is_a_draft_for_the_chair_and_clerk_then_public_once_reported
     let (status, published) = status_and_text(&public, page).await;
     assert_eq!(status, 200);
     assert!(!published.contains("Draft."));
-    assert!(published.contains("@media print"));
+    // The print stylesheet is a file this site serves (the CSP allows no inline style).
+    assert!(published.contains("href=\"/styles/document.css\""));
+    let (status, css) = status_and_text(&public, format!("{}/styles/document.css", app.base)).await;
+    assert_eq!(status, 200);
+    assert!(css.contains("@media print"));
     assert!(published.contains("the three weeks beginning with that day end on 18 December 2022"));
     let (status, md) = status_and_text(&public, markdown).await;
     assert_eq!(status, 200);

@@ -9,6 +9,7 @@
 
 mod agenda;
 mod agenda_changes;
+mod carried;
 mod corrections;
 mod day_items;
 mod election;
@@ -35,7 +36,7 @@ use super::Meeting;
 /// them: paragraphs, attendance for an item and for the meeting, actions (and marking them
 /// done at a later date), the first minute number, and publishing. Resolutions are not among them:
 /// they stand once the chair leaves their item.
-const AFTER_CLOSE: [CommandKind; 16] = [
+const AFTER_CLOSE: [CommandKind; 17] = [
     CommandKind::RecordAnswer,
     CommandKind::ReportHearing,
     CommandKind::RecordCommissionerResponse,
@@ -52,6 +53,7 @@ const AFTER_CLOSE: [CommandKind; 16] = [
     CommandKind::SetRecording,
     CommandKind::SetRecordingStart,
     CommandKind::NudgeChapter,
+    CommandKind::UpdateCarriedAction,
 ];
 
 impl Meeting {
@@ -192,6 +194,13 @@ impl Meeting {
             } => ctx.replace_item_papers(item, pages, reason),
             Command::PostponeMeeting { starts_at, reason } => ctx.postpone(starts_at, reason),
             Command::CancelMeeting { reason } => ctx.cancel(reason),
+            Command::UpdateCarriedAction {
+                meeting,
+                action,
+                done,
+                note,
+                carried,
+            } => ctx.update_carried_action(&meeting, action, done, note, carried),
         }
     }
 }

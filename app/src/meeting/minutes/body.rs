@@ -5,6 +5,7 @@
 //! statement the statute requires), the hearing's outcome, the actions in bold (S2:111, S2:137), any
 //! adjournment line (S0:112), and last the RESOLVED lines.
 
+use super::action_updates;
 use super::document::Block;
 use super::names;
 use crate::meeting::ids::{ItemCode, MemberId};
@@ -50,6 +51,9 @@ impl<'a> Body<'a> {
         }
         if self.is_questions_item() {
             self.questions();
+        }
+        if action_updates::place(self.meeting).as_ref() == Some(self.item) {
+            self.blocks.extend(action_updates::blocks(self.meeting));
         }
         for paragraph in record.iter().flat_map(|r| r.paragraphs.iter()) {
             self.number(paragraph.clone());

@@ -101,6 +101,7 @@ fn minuted_items(meeting: &Meeting) -> Vec<ItemCode> {
         record.item(code).is_some_and(|r| {
             !r.paragraphs.is_empty() || !r.guests.is_empty() || !r.resolutions.is_empty()
         }) || record.actions.iter().any(|a| &a.item == code)
+            || super::action_updates::place(meeting).as_ref() == Some(code)
     };
     let agenda_order = meeting.agenda().items().map(|item| item.code.clone());
     let mut codes: Vec<ItemCode> = record.taken.clone();

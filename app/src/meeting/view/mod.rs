@@ -117,6 +117,10 @@ pub struct MeetingView {
     /// "This meeting was postponed from … to …: …" (the latest postponement), for everyone.
     #[serde(default)]
     pub postponement: Option<String>,
+    /// How many updates of actions carried from earlier meetings this viewer may see were recorded here:
+    /// the register itself is read from `get_carried_actions`, again whenever this changes.
+    #[serde(default)]
+    pub carried_updates: u32,
 }
 
 /// A lettered section, or the block of numbered standing items (no letter).

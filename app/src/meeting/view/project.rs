@@ -100,6 +100,13 @@ pub fn project(meeting: &Meeting, viewer: &Viewer) -> MeetingView {
             _ => None,
         },
         postponement: meeting.postponements().last().map(|p| p.notice()),
+        carried_updates: if hidden {
+            0
+        } else {
+            let updates = &meeting.record().carried_updates;
+            let seen = updates.iter().filter(|u| see.sees_carried(&u.action));
+            seen.count() as u32
+        },
     }
 }
 

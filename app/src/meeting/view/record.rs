@@ -94,6 +94,11 @@ impl Sight<'_> {
         out
     }
 
+    /// Whether this viewer may see an action carried from an earlier meeting (`carried::visible`).
+    pub(super) fn sees_carried(&self, action: &crate::meeting::carried::CarriedAction) -> bool {
+        !action.exempt || self.officer()
+    }
+
     pub(super) fn actions(&self) -> Vec<ActionView> {
         let record = self.meeting.record();
         let visible = record.actions.iter().filter(|a| self.sees_item(&a.item));

@@ -4,6 +4,7 @@
 mod agenda_changes;
 mod agenda_controls;
 mod attendance;
+mod carried_actions;
 mod day_items;
 mod declarations;
 mod election;
@@ -54,6 +55,7 @@ pub fn Console() -> impl IntoView {
                     <div class="console__main">
                         <hearing::HearingControls/>
                         <minutes::MinuteTaking/>
+                        <carried_actions::CarriedActions/>
                         <BusinessPanel view/>
                         <ResponseControls/>
                     </div>
@@ -77,6 +79,7 @@ pub fn Console() -> impl IntoView {
                         <hearing::HearingControls/>
                         <questions::QuestionModeration/>
                         <minutes::MinuteTaking/>
+                        <carried_actions::CarriedActions/>
                     </div>
                     <div class="console__side">
                         <agenda_controls::AgendaControls/>

@@ -2,6 +2,7 @@
 
 mod agenda;
 mod business;
+mod carried;
 mod membership;
 mod record;
 mod record_links;
@@ -10,6 +11,7 @@ mod votes;
 
 pub use agenda::{AgendaPanel, CurrentItem};
 pub use business::{BusinessPanel, HearingPanel, QuestionItem};
+pub use carried::{carried_register, status_text, CarriedActionsPanel};
 pub use membership::MembershipPanel;
 pub use record::RecordPanel;
 pub use status::Banners;
