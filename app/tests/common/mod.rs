@@ -2,6 +2,8 @@
 //! decides and applies like the server's writer task does.
 #![allow(dead_code)]
 
+pub mod fractions;
+
 use app::meeting::seed::demo_meeting;
 use app::meeting::*;
 
