@@ -16,208 +16,15 @@
 //! own view must agree with it. A guard test checks that the generator reaches passing and failing vetoes.
 
 mod common;
+mod panel_model;
 
 use app::meeting::seed::demo_meetings;
 use app::meeting::*;
-use common::fractions::reference_vetoed;
 use common::*;
+use panel_model::plans::{case, Act, Case, VotePlan};
+use panel_model::{Model, OpenVote};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
-
-/// How a seat is found on the day: `fill` 0 vacant, 1–2 a substitute in place of the holder, else its holder;
-/// `absent` below the case's absence rate, the person who sits in it sends apologies or is absent.
-#[derive(Clone, Debug)]
-struct SeatPlan {
-    fill: u8,
-    absent: u8,
-}
-
-/// One thing that happens while a vote is open.
-#[derive(Clone, Debug)]
-enum Act {
-    /// Person `who` (an index into everyone the case knows) casts or changes a ballot.
-    Ballot {
-        who: u8,
-        choice: u8,
-    },
-    /// The clerk records `who` as having left, or as having arrived late.
-    Leaves {
-        who: u8,
-    },
-    Arrives {
-        who: u8,
-    },
-}
-
-/// One vote: its kind, what happens while it is open, how the chair ends it, and a change of seat before it.
-/// `lean` (of 20) is how many of every 20 ballots are for; with `sweep`, everyone tries to vote once as it opens.
-#[derive(Clone, Debug)]
-struct VotePlan {
-    kind: u8,
-    lean: u8,
-    sweep: bool,
-    acts: Vec<Act>,
-    casting: u8,
-    void: bool,
-    seat_change: Option<(u8, bool)>,
-}
-
-#[derive(Clone, Debug)]
-struct Case {
-    substitutes_vote_on_vetoes: bool,
-    absence_rate: u8,
-    seats: Vec<SeatPlan>,
-    votes: Vec<VotePlan>,
-}
-
-fn act() -> impl Strategy<Value = Act> {
-    prop_oneof![
-        // Mostly ballots, mostly for: vetoes must be able to pass.
-        12 => (any::<u8>(), 0u8..20).prop_map(|(who, choice)| Act::Ballot { who, choice }),
-        1 => any::<u8>().prop_map(|who| Act::Leaves { who }),
-        1 => any::<u8>().prop_map(|who| Act::Arrives { who }),
-    ]
-}
-
-fn vote_plan() -> impl Strategy<Value = VotePlan> {
-    (
-        (
-            0u8..4,
-            prop::sample::select(vec![6u8, 12, 16, 19, 20]),
-            0u8..4,
-        ),
-        prop::collection::vec(act(), 0..30),
-        any::<u8>(),
-        0u8..10,
-        prop::option::weighted(0.3, (any::<u8>(), any::<bool>())),
-    )
-        .prop_map(
-            |((kind, lean, sweep), acts, casting, void, seat_change)| VotePlan {
-                kind,
-                lean,
-                sweep: sweep != 0,
-                acts,
-                casting,
-                void: void == 0,
-                seat_change,
-            },
-        )
-}
-
-fn case() -> impl Strategy<Value = Case> {
-    (
-        any::<bool>(),
-        prop::sample::select(vec![0u8, 0, 1, 2, 4, 8]),
-        prop::collection::vec(
-            (0u8..12, 0u8..16).prop_map(|(fill, absent)| SeatPlan { fill, absent }),
-            20,
-        ),
-        prop::collection::vec(vote_plan(), 1..7),
-    )
-        .prop_map(
-            |(substitutes_vote_on_vetoes, absence_rate, seats, votes)| Case {
-                substitutes_vote_on_vetoes,
-                absence_rate,
-                seats,
-                votes,
-            },
-        )
-}
-
-/// The test's own picture of the Panel: seats in roster order, each with its holder and substitute.
-#[derive(Clone, Debug, Default)]
-struct Model {
-    substitutes_vote_on_vetoes: bool,
-    seats: Vec<(SeatId, Option<Person>, Option<Person>)>,
-    present: BTreeSet<MemberId>,
-}
-
-impl Model {
-    /// One elector per filled seat: the substitute if there is one and may vote on this kind, else the holder.
-    fn electorate(&self, kind: VoteKind) -> BTreeMap<SeatId, Person> {
-        let substitutes_vote = !kind.is_veto() || self.substitutes_vote_on_vetoes;
-        self.seats
-            .iter()
-            .filter_map(|(seat, holder, substitute)| {
-                let holder = holder.clone()?;
-                let voter = match substitute {
-                    Some(sub) if substitutes_vote => sub.clone(),
-                    _ => holder,
-                };
-                Some((seat.clone(), voter))
-            })
-            .collect()
-    }
-
-    /// Who sits in the seat now: its substitute, else its holder.
-    fn occupant(&self, seat: &SeatId) -> Option<&MemberId> {
-        let (_, holder, substitute) = self.seats.iter().find(|(s, _, _)| s == seat)?;
-        substitute.as_ref().or(holder.as_ref()).map(|p| &p.id)
-    }
-}
-
-/// An open vote as the model sees it.
-struct OpenVote {
-    id: VoteId,
-    kind: VoteKind,
-    electorate: BTreeMap<SeatId, Person>,
-    present_at_open: BTreeSet<MemberId>,
-    /// The ballot that stands for each seat: who cast it and the choice.
-    ballots: BTreeMap<SeatId, (MemberId, Choice)>,
-}
-
-impl OpenVote {
-    /// The seat `who` may cast a ballot for now, if any.
-    fn may_cast(&self, model: &Model, who: &MemberId) -> Option<SeatId> {
-        let (seat, _) = self.electorate.iter().find(|(_, p)| &p.id == who)?;
-        let sits = model.occupant(seat) == Some(who);
-        (sits && model.present.contains(who) && self.present_at_open.contains(who))
-            .then(|| seat.clone())
-    }
-
-    fn tally(&self) -> Tally {
-        let count = |c: Choice| self.ballots.values().filter(|(_, x)| *x == c).count() as u32;
-        let (for_, against, abstain) = (
-            count(Choice::For),
-            count(Choice::Against),
-            count(Choice::Abstain),
-        );
-        Tally {
-            for_,
-            against,
-            abstain,
-            not_voting: self.electorate.len() as u32 - for_ - against - abstain,
-        }
-    }
-
-    /// The casting vote the close must carry, if the reference accepts `casting` at all.
-    fn close_accepted(&self, casting: Option<Choice>) -> bool {
-        let tally = self.tally();
-        match (self.kind.is_veto(), tally.for_ == tally.against, casting) {
-            (true, _, casting) => casting.is_none(),
-            (false, true, Some(choice)) => choice != Choice::Abstain,
-            (false, tied, casting) => !tied && casting.is_none(),
-        }
-    }
-
-    /// The outcome, from the tally and the members of the Panel when the vote opened.
-    fn outcome(&self, casting: Option<Choice>) -> Outcome {
-        let tally = self.tally();
-        if self.kind.is_veto() {
-            return if reference_vetoed(tally.for_, self.electorate.len() as u32) {
-                Outcome::Vetoed
-            } else {
-                Outcome::NotVetoed
-            };
-        }
-        match (tally.for_.cmp(&tally.against), casting) {
-            (std::cmp::Ordering::Greater, _) => Outcome::Carried,
-            (std::cmp::Ordering::Less, _) => Outcome::Lost,
-            (_, Some(Choice::For)) => Outcome::CarriedOnCastingVote,
-            _ => Outcome::LostOnCastingVote,
-        }
-    }
-}
 
 /// What the runs reached, so that the guard below can see the properties were not vacuous.
 #[derive(Debug, Default)]
@@ -265,6 +72,10 @@ impl Run {
                 self.model.present.remove(who);
             }
         }
+    }
+
+    fn vote(&self, id: VoteId) -> &Vote {
+        self.meeting.votes().iter().find(|v| v.id == id).unwrap()
     }
 
     fn person(&self, who: u8) -> Person {
@@ -413,12 +224,7 @@ fn kind_of(plan: &VotePlan) -> (VoteKind, Option<String>) {
 
 /// Checks the core's open vote, the public's view and each elector's view against the model.
 fn check_open(run: &Run, open: &OpenVote) -> Result<(), TestCaseError> {
-    let vote = run
-        .meeting
-        .votes()
-        .iter()
-        .find(|v| v.id == open.id)
-        .unwrap();
+    let vote = run.vote(open.id);
     let electorate: BTreeMap<SeatId, MemberId> = vote
         .electorate
         .iter()
@@ -474,12 +280,7 @@ fn check_closed(run: &Run, open: &OpenVote, casting: Option<Choice>) -> Result<(
     let tally = open.tally();
     let outcome = open.outcome(casting);
     let members = open.electorate.len() as u32;
-    let vote = run
-        .meeting
-        .votes()
-        .iter()
-        .find(|v| v.id == open.id)
-        .unwrap();
+    let vote = run.vote(open.id);
     let result = vote.result.as_ref().expect("a closed vote has a result");
     prop_assert_eq!(
         result.outcome,
@@ -630,12 +431,7 @@ fn run_case(case: &Case) -> Result<Reached, TestCaseError> {
                 },
             );
             run.reached.voided += 1;
-            let vote = run
-                .meeting
-                .votes()
-                .iter()
-                .find(|v| v.id == open.id)
-                .unwrap();
+            let vote = run.vote(open.id);
             prop_assert!(vote.is_voided() && vote.result.is_none());
             continue;
         }
