@@ -16,6 +16,12 @@ use app::meeting::*;
 #[allow(dead_code)]
 pub mod frames;
 
+/// The integration tests' helpers: actors (one of every kind) and times on the meeting day.
+#[path = "../../app/tests/common/mod.rs"]
+mod common;
+pub use common::every_actor;
+use common::{clerk, member};
+
 /// A live meeting: the 6 December 2022 one, opened and at A1, the chair present, a general vote open.
 pub fn live_meeting() -> Meeting {
     let mut meeting = demo_meeting("2022-12-06").expect("the 2022 demo meeting");
@@ -54,30 +60,6 @@ pub fn live_meeting() -> Meeting {
         }
     }
     meeting
-}
-
-fn member(id: &str) -> Actor {
-    Actor::Member {
-        member: MemberId::new(id),
-    }
-}
-
-fn clerk() -> Actor {
-    Actor::Clerk {
-        name: "Anna Taylor".into(),
-    }
-}
-
-/// One actor of every kind: the public, the system, the Commissioner, a clerk, the chair and a member.
-pub fn every_actor() -> Vec<Actor> {
-    vec![
-        Actor::Public,
-        Actor::System,
-        Actor::Commissioner,
-        clerk(),
-        member("mike-hill"),
-        member("peter-feacey"),
-    ]
 }
 
 /// Decides `command` on `meeting` as every actor. Whatever is accepted must be within its limits, its events
