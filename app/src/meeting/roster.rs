@@ -152,9 +152,31 @@ mod tests {
         roster
     }
 
+    /// A veto's electorate, what the threshold is taken of, is `Meeting::electorate_for` (the vote keeps it
+    /// from its opening); the views show the Panel's size from `members_of_panel`. On a roster with a vacancy
+    /// and a substitute both are the filled seats, one elector each: the vacancy is no member and the
+    /// substitute adds none. For a veto the holder votes (substitutes do not vote on vetoes unless the summons
+    /// says so), for a resolution the substitute does.
     #[test]
     fn vacancies_and_substitutes_do_not_count_as_members_of_the_panel() {
-        assert_eq!(roster().members_of_panel(), 2);
+        use super::super::{Meeting, VoteKind};
+        let meeting = Meeting {
+            roster: roster(),
+            ..Meeting::default()
+        };
+        assert_eq!(meeting.roster().members_of_panel(), 2);
+        for (kind, voter_for_c) in [
+            (VoteKind::ChiefConstableVeto, "cy"),
+            (VoteKind::PreceptVeto, "cy"),
+            (VoteKind::GeneralResolution, "sub"),
+        ] {
+            let electorate = meeting.electorate_for(kind);
+            let electors: Vec<(&str, &str)> = electorate
+                .iter()
+                .map(|e| (e.seat.as_str(), e.voter.as_str()))
+                .collect();
+            assert_eq!(electors, [("a", "ann"), ("c", voter_for_c)], "{kind:?}");
+        }
     }
 
     #[test]

@@ -1,9 +1,13 @@
 //! Helpers shared by the integration tests: actors, times on the meeting day, and a driver that
 //! decides and applies like the server's writer task does.
 
+// Paths spelled out so that fuzz/src/lib.rs can load this file with #[path] too.
+#[path = "common/hearing.rs"]
 mod hearing;
 #[allow(unused_imports)] // each test file uses a different part of the harness
 pub use hearing::*;
+#[path = "common/fractions.rs"]
+pub mod fractions;
 
 use app::demo::demo_meeting;
 use app::meeting::*;

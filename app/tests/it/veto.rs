@@ -4,43 +4,8 @@
 use crate::common::*;
 use app::meeting::veto::{arithmetic_text, threshold_text};
 use app::meeting::*;
+use crate::common::fractions::reference_vetoed;
 use proptest::prelude::*;
-
-/// A non-negative fraction in lowest terms, compared exactly.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Ratio {
-    num: u128,
-    den: u128,
-}
-
-fn gcd(a: u128, b: u128) -> u128 {
-    if b == 0 {
-        a
-    } else {
-        gcd(b, a % b)
-    }
-}
-
-impl Ratio {
-    fn new(num: u128, den: u128) -> Self {
-        let g = gcd(num, den).max(1);
-        Self {
-            num: num / g,
-            den: den / g,
-        }
-    }
-}
-
-impl PartialOrd for Ratio {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some((self.num * other.den).cmp(&(other.num * self.den)))
-    }
-}
-
-/// "At least two-thirds of the members vote in favour", as a fraction of the Panel.
-fn reference_vetoed(votes: u32, members: u32) -> bool {
-    members > 0 && Ratio::new(u128::from(votes), u128::from(members)) >= Ratio::new(2, 3)
-}
 
 /// ⌈2n/3⌉ written another way: everyone except the largest whole third.
 fn reference_threshold(members: u32) -> u32 {

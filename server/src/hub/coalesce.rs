@@ -39,25 +39,31 @@ pub(super) async fn run(
         }
         tokio::time::sleep_until(last + PUBLIC_EVERY).await;
         let newest = live.borrow_and_update().clone();
-        let doc = public_doc(&newest);
-        let full = newest.public_msg();
-        let patch = patch_between(previous.0, &previous.1, newest.seq, &doc);
-        // A view is plain data: serializing it cannot fail.
-        let patch = serde_json::to_string(&patch).expect("a patch always serializes");
-        if patch.len() < full.len() {
-            newest.set_public_patch(PublicPatch {
-                base: previous.0,
-                msg: patch.into(),
-            });
-        }
-        previous = (newest.seq, doc);
+        previous = (newest.seq, prepare(&previous, &newest));
         public.send_replace(newest);
         last = Instant::now();
     }
 }
 
+/// Prepares `newest` for the public: its snapshot, and its patch from `previous` (the last public update's seq and
+/// public document) if that is smaller. Returns `newest`'s public document, the base of the next patch.
+pub(crate) fn prepare(previous: &(u64, Value), newest: &Published) -> Value {
+    let doc = public_doc(newest);
+    let full = newest.public_msg();
+    let patch = patch_between(previous.0, &previous.1, newest.seq, &doc);
+    // A view is plain data: serializing it cannot fail.
+    let patch = serde_json::to_string(&patch).expect("a patch always serializes");
+    if patch.len() < full.len() {
+        newest.set_public_patch(PublicPatch {
+            base: previous.0,
+            msg: patch.into(),
+        });
+    }
+    doc
+}
+
 /// The public view of a version as JSON, the document patches are computed on.
-fn public_doc(version: &Published) -> Value {
+pub(crate) fn public_doc(version: &Published) -> Value {
     serde_json::to_value(project(&version.meeting, &Actor::Public))
         .expect("a view always serializes")
 }

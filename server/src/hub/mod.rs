@@ -13,7 +13,7 @@
 //! instances' appends and nudges the meeting's writer to catch up (or, for a meeting scheduled elsewhere,
 //! adopts it), and a writer that loses the race for a seq catches up and decides again (see [`task`]).
 
-mod coalesce;
+pub(crate) mod coalesce;
 mod published;
 mod registry;
 mod task;

@@ -39,6 +39,23 @@ pub fn versions(count: usize) -> Vec<Arc<Published>> {
         .collect()
 }
 
+/// `versions(count)` as the public publisher hands them out: each after the first carries its public patch from
+/// the one before (`hub::coalesce::prepare`), so a viewer holding the one before is sent the patch.
+pub fn public_versions(count: usize) -> Vec<Arc<Published>> {
+    let versions = versions(count);
+    let mut previous = (
+        versions[0].seq,
+        crate::hub::coalesce::public_doc(&versions[0]),
+    );
+    for version in &versions[1..] {
+        previous = (
+            version.seq,
+            crate::hub::coalesce::prepare(&previous, version),
+        );
+    }
+    versions
+}
+
 /// The header at the start of `bytes`, read by tungstenite (a parser independent of the server's own
 /// framing): the header, its length and the payload's length; `None` while the header is incomplete.
 fn header(bytes: &[u8]) -> Option<(FrameHeader, usize, usize)> {

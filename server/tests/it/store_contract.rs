@@ -363,6 +363,55 @@ async fn an_append_too_large_for_one_statement_is_written_whole_or_not_at_all(db
     assert_eq!(log.len(), 1_202, "the refused append wrote nothing");
     assert!(log.iter().zip(1..).all(|(e, seq)| e.seq == seq));
     assert_eq!(store.verify_chain(&id).await.expect("one chain"), 1_202);
+
+    // The stale append above is refused before its first statement (the head check). Here the head check
+    // passes (this store remembers its own last append as the head) and the first statement (seqs
+    // 1,203–1,702) goes in; a row another writer put at seq 1,800 then fails the second statement, and the
+    // transaction must take the first statement's 500 rows back out.
+    sqlx::query(
+        "INSERT INTO meeting_event (meeting_id, seq, recorded_at, actor, payload, prev_hash, hash) \
+         VALUES ($1, 1800, $2, 'null', 'null', 'x', 'y')",
+    )
+    .bind(&id.0)
+    .bind(AT)
+    .execute(store.pool())
+    .await
+    .expect("a row from another writer");
+    let failed = store
+        .append(&id, 1_202, &Actor::System, AT, &events[..1_000])
+        .await
+        .expect_err("seq 1,800 is taken");
+    assert!(
+        matches!(
+            failed,
+            StoreError::Conflict {
+                expected: 1_202,
+                ..
+            }
+        ),
+        "got {failed:?}"
+    );
+    let (written,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM meeting_event WHERE meeting_id = $1 AND seq > 1202 AND seq < 1800",
+    )
+    .bind(&id.0)
+    .fetch_one(store.pool())
+    .await
+    .expect("count");
+    assert_eq!(written, 0, "the first statement's rows were rolled back");
+    sqlx::query("DELETE FROM meeting_event WHERE meeting_id = $1 AND seq = 1800")
+        .bind(&id.0)
+        .execute(store.pool())
+        .await
+        .expect("the other writer's row removed");
+    assert_eq!(
+        store
+            .append(&id, 1_202, &Actor::System, AT, &events[..1_000])
+            .await
+            .expect("the same append, once the seq is free"),
+        2_202
+    );
+    assert_eq!(store.verify_chain(&id).await.expect("one chain"), 2_202);
 }
 
 /// Each meeting has its own writer, so appends to different meetings do overlap; none may fail.

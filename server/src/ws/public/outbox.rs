@@ -195,7 +195,9 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::ws::fixtures::{frames, versions};
+    use crate::ws::fixtures::{frames, public_versions, versions};
+    use app::meeting::{project, Actor, MeetingView};
+    use app::protocol::{Followed, Follower};
 
     /// A socket that takes at most `room` more bytes, then is pending; or fails every write.
     #[derive(Default)]
@@ -290,7 +292,8 @@ mod tests {
 
     #[test]
     fn a_frame_the_socket_takes_in_pieces_goes_out_whole_and_in_order() {
-        let (first, second) = two_versions();
+        let mut versions = public_versions(2).into_iter();
+        let (first, second) = (versions.next().unwrap(), versions.next().unwrap());
         // Each step the socket makes room for a few bytes: the header splits, then the payload.
         for room in [0, 1, 3, 7, 100, 4096] {
             let mut socket = Socket::with_room(room);
@@ -313,13 +316,80 @@ mod tests {
             let sent = frames(&socket.taken);
             let opcodes: Vec<u8> = sent.iter().map(|f| f.0).collect();
             assert_eq!(opcodes, vec![TEXT, TEXT], "room {room}");
-            assert_eq!(sent[0].1, first.public_msg().as_bytes(), "room {room}");
+            // What a browser makes of the two frames (the client's follower): the first version, then the
+            // second, each the public view of its meeting as projected here.
             assert_eq!(
-                sent[1].1,
-                second.public_msg_after(Some(first.seq)).as_bytes()
+                followed(&sent),
+                vec![public_view(&first), public_view(&second)],
+                "room {room}"
             );
             assert!(!outbox.is_blocked());
         }
+    }
+
+    /// The (seq, view) each text frame leaves a browser holding, in order, read by the client's own follower.
+    fn followed(sent: &[(u8, Vec<u8>)]) -> Vec<(u64, MeetingView)> {
+        let mut follower = Follower::new();
+        sent.iter()
+            .filter(|(opcode, _)| *opcode == TEXT)
+            .map(|(_, payload)| {
+                let text = std::str::from_utf8(payload).expect("UTF-8");
+                match follower.receive(text).expect("the client can follow it") {
+                    Followed::View { seq, view } => (seq, *view),
+                    other => panic!("not a view: {other:?}"),
+                }
+            })
+            .collect()
+    }
+
+    fn public_view(version: &Published) -> (u64, MeetingView) {
+        (version.seq, project(&version.meeting, &Actor::Public))
+    }
+
+    fn is_patch(payload: &[u8]) -> bool {
+        let message: serde_json::Value = serde_json::from_slice(payload).expect("JSON");
+        message["type"] == "patch"
+    }
+
+    #[test]
+    fn a_viewer_holding_the_patch_base_is_sent_the_patch_and_one_who_skipped_a_version_the_snapshot(
+    ) {
+        let versions = public_versions(3);
+        // Holding version 0: version 1 goes as its patch from 0, which turns the view held into version 1's.
+        let mut socket = Socket::with_room(1 << 20);
+        let mut outbox = Outbox::default();
+        for version in &versions[..2] {
+            assert_eq!(
+                outbox.pump(&mut socket, &mut cx(), version).unwrap(),
+                Flow::Done
+            );
+        }
+        let sent = frames(&socket.taken);
+        assert!(
+            !is_patch(&sent[0].1) && is_patch(&sent[1].1),
+            "snapshot, then patch"
+        );
+        assert!(sent[1].1.len() < sent[0].1.len());
+        assert_eq!(
+            followed(&sent),
+            vec![public_view(&versions[0]), public_view(&versions[1])]
+        );
+
+        // Holding version 0 when version 2 comes (its patch is from 1): the snapshot of version 2.
+        let mut socket = Socket::with_room(1 << 20);
+        let mut outbox = Outbox::default();
+        for version in [&versions[0], &versions[2]] {
+            outbox.pump(&mut socket, &mut cx(), version).unwrap();
+        }
+        let sent = frames(&socket.taken);
+        assert!(
+            !is_patch(&sent[1].1),
+            "a patch from a version the viewer lacks"
+        );
+        assert_eq!(
+            followed(&sent),
+            vec![public_view(&versions[0]), public_view(&versions[2])]
+        );
     }
 
     #[test]
