@@ -111,6 +111,11 @@ pub struct MeetingView {
     /// S0:112); `None` when the chair gave none.
     #[serde(default)]
     pub adjournment_reason: Option<String>,
+    /// When the latest change in this view happened (UTC ms): the public page shows the view once the webcast
+    /// has reached that moment ([`crate::meeting::in_step`]). While the public are excluded, their view is
+    /// dated by the exclusion, so it says nothing about when things happened in private.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_at: Option<i64>,
 }
 
 /// A lettered section, or the block of numbered standing items (no letter).

@@ -93,6 +93,11 @@ pub fn project(meeting: &Meeting, viewer: &Viewer) -> MeetingView {
             }
             _ => None,
         },
+        changed_at: if hidden {
+            meeting.private_session().map(|p| p.since.0)
+        } else {
+            meeting.last_at().map(|at| at.0)
+        },
     }
 }
 
