@@ -1,6 +1,7 @@
 //! Test harness: the real server on port 0 with a temporary SQLite file, plus HTTP and websocket clients.
 #![allow(dead_code)] // each test file uses a different part of the harness
 
+pub mod playlists;
 pub mod postgres;
 
 use std::{net::SocketAddr, path::PathBuf, time::Duration};
