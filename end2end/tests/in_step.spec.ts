@@ -107,7 +107,7 @@ test("live: changes appear when the webcast reaches them, or at once with the sw
     await chair.dispose();
     await clerk.dispose();
   } finally {
-    stream.stop();
+    await stream.stop();
     await server.discard();
   }
 });

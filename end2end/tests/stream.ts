@@ -99,8 +99,12 @@ export class LiveStream {
     });
   }
 
-  stop() {
-    this.ffmpeg.kill("SIGTERM");
+  async stop() {
+    if (this.ffmpeg.exitCode === null && this.ffmpeg.signalCode === null) {
+      const exited = new Promise((resolve) => this.ffmpeg.once("exit", resolve));
+      this.ffmpeg.kill("SIGKILL");
+      await exited;
+    }
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
