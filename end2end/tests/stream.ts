@@ -10,24 +10,30 @@ import { AddressInfo } from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 
+/// ffmpeg's arguments: a test pattern with `clock` burnt in, `seconds` long, in 2 s segments (a key frame at each)
+/// into an HLS playlist of `type` with `flags`, in `dir`.
+function ffmpegArgs(dir: string, seconds: number, hls: { clock: string; type: string; flags: string }): string[] {
+  return [
+    "-hide_banner", "-loglevel", "error",
+    "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25",
+    "-vf", `drawtext=text='${hls.clock}':fontsize=24:fontcolor=white:box=1:boxcolor=black:x=10:y=10`,
+    "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+    "-g", "50", "-keyint_min", "50", "-sc_threshold", "0",
+    "-t", String(seconds),
+    "-f", "hls", "-hls_time", "2", "-hls_list_size", "0", "-hls_playlist_type", hls.type,
+    "-hls_flags", hls.flags,
+    "-hls_segment_filename", path.join(dir, "segment%03d.ts"),
+    path.join(dir, "index.m3u8"),
+  ];
+}
+
 export class TestStream {
   private constructor(private dir: string, private server: Server, public url: string) {}
 
   /// Encodes `seconds` of stream (faster than real time) and serves it; `url` is its playlist.
   static async make(seconds: number): Promise<TestStream> {
     const dir = mkdtempSync(path.join(os.tmpdir(), "panelcast-stream-"));
-    execFileSync("ffmpeg", [
-      "-hide_banner", "-loglevel", "error",
-      "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25",
-      "-vf", "drawtext=text='%{pts\\:hms}':fontsize=24:fontcolor=white:box=1:boxcolor=black:x=10:y=10",
-      "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
-      "-g", "50", "-keyint_min", "50", "-sc_threshold", "0",
-      "-t", String(seconds),
-      "-f", "hls", "-hls_time", "2", "-hls_list_size", "0", "-hls_playlist_type", "vod",
-      "-hls_flags", "program_date_time",
-      "-hls_segment_filename", path.join(dir, "segment%03d.ts"),
-      path.join(dir, "index.m3u8"),
-    ], { stdio: ["ignore", "inherit", "inherit"] });
+    execFileSync("ffmpeg", ffmpegArgs(dir, seconds, { clock: "%{pts\\:hms}", type: "vod", flags: "program_date_time" }), { stdio: ["ignore", "inherit", "inherit"] });
     const server = createServer((request, response) => {
       const name = path.basename((request.url ?? "/").split("?")[0]);
       readFile(path.join(dir, name), (error, data) => {
@@ -61,18 +67,7 @@ export class LiveStream {
 
   static start(seconds: number): LiveStream {
     const dir = mkdtempSync(path.join(os.tmpdir(), "panelcast-live-"));
-    const ffmpeg = spawn("ffmpeg", [
-      "-hide_banner", "-loglevel", "error",
-      "-re", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25",
-      "-vf", "drawtext=text='%{localtime\\:%T}':fontsize=24:fontcolor=white:box=1:boxcolor=black:x=10:y=10",
-      "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
-      "-g", "50", "-keyint_min", "50", "-sc_threshold", "0",
-      "-t", String(seconds),
-      "-f", "hls", "-hls_time", "2", "-hls_list_size", "0", "-hls_playlist_type", "event",
-      "-hls_flags", "program_date_time+temp_file",
-      "-hls_segment_filename", path.join(dir, "segment%03d.ts"),
-      path.join(dir, "index.m3u8"),
-    ], { stdio: ["ignore", "inherit", "inherit"] });
+    const ffmpeg = spawn("ffmpeg", ["-re", ...ffmpegArgs(dir, seconds, { clock: "%{localtime\\:%T}", type: "event", flags: "program_date_time+temp_file" })], { stdio: ["ignore", "inherit", "inherit"] });
     return new LiveStream(dir, ffmpeg);
   }
 
