@@ -10,12 +10,20 @@
 // Resuming by itself: a viewer who was watching when the player went away (the meeting adjourned, or the public
 // were excluded) should not have to press play again when it comes back. The browser pauses a player it removes
 // from the page; that pause is not the viewer's, so only a pause of a player still on the page means "stop".
+//
+// In step with the video (live): once the viewer has started the live player, its position is reported as a
+// wall-clock instant (the stream's #EXT-X-PROGRAM-DATE-TIME: hls.js's playingDate, or Safari's getStartDate()
+// plus currentTime) in a "webcast-playhead" event on the window (detail: UTC ms, or null when there is no
+// position: no player, no date-times); the page holds each change back until then. Where the native player
+// cannot tell that date-time (everywhere but Safari), a live stream plays through hls.js. "Jump to live"
+// seeks the player to the live edge.
 (function () {
   "use strict";
   var HLS_SRC = "/vendor/hls.min.js";
   var loading = null;
   var watching = false;
   var players = [];
+  var reported;
 
   function loadHls() {
     if (window.Hls) return Promise.resolve(window.Hls);
@@ -127,14 +135,75 @@
     if (video && start > 0) seek(video, start);
   });
 
+  function hlsOf(video) {
+    for (var i = 0; i < players.length; i++) if (players[i].video === video) return players[i].hls;
+    return null;
+  }
+
+  // The wall-clock instant (UTC ms) the live player is showing, or null.
+  function playheadOf(video) {
+    if (!video || !video.isConnected || !video.hasAttribute("data-started")) return null;
+    var hls = hlsOf(video);
+    var date = hls ? hls.playingDate : null;
+    if (!hls && typeof video.getStartDate === "function") {
+      var start = video.getStartDate().getTime();
+      date = isNaN(start) ? null : new Date(start + video.currentTime * 1000);
+    }
+    var ms = date ? date.getTime() : NaN;
+    return isNaN(ms) ? null : ms;
+  }
+
+  function report() {
+    var video = document.querySelector("video[data-hls-src]:not([data-archive])");
+    var ms = playheadOf(video);
+    if (video) {
+      if (ms === null) video.removeAttribute("data-playhead-ms");
+      else video.setAttribute("data-playhead-ms", String(ms));
+    }
+    if (ms === reported) return;
+    reported = ms;
+    window.dispatchEvent(new CustomEvent("webcast-playhead", { detail: ms }));
+  }
+
+  function live(video) {
+    video.addEventListener("playing", function () {
+      video.setAttribute("data-started", "");
+      report();
+    });
+    video.addEventListener("timeupdate", report);
+    video.addEventListener("seeked", report);
+    var panel = video.closest(".webcast-panel");
+    var jump = panel ? panel.querySelector("button[data-jump-live]") : null;
+    if (jump) jump.hidden = false;
+  }
+
+  // The live edge: where hls.js would start a live stream, or the end of what the native player can seek to.
+  function jumpToLive(video) {
+    var hls = hlsOf(video);
+    var edge = hls && hls.liveSyncPosition !== null && hls.liveSyncPosition !== undefined ? hls.liveSyncPosition : null;
+    if (edge === null && video.seekable.length) edge = video.seekable.end(video.seekable.length - 1) - 1;
+    if (edge !== null && isFinite(edge)) video.currentTime = edge;
+    var playing = video.play();
+    if (playing && playing.catch) playing.catch(function () {});
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("button[data-jump-live]") : null;
+    var video = document.querySelector("video[data-hls-src]:not([data-archive])");
+    if (button && video) jumpToLive(video);
+  });
+
   function attach(video) {
     var src = video.getAttribute("data-hls-src");
     if (!src || video.getAttribute("data-hls-attached") === src) return;
     video.setAttribute("data-hls-attached", src);
     follow(video);
     var resuming = watching;
-    var start = video.hasAttribute("data-archive") ? archive(video) : 0;
-    if (video.canPlayType("application/vnd.apple.mpegurl")) {
+    var archived = video.hasAttribute("data-archive");
+    var start = archived ? archive(video) : 0;
+    if (!archived) live(video);
+    var dated = archived || typeof video.getStartDate === "function" || !window.MediaSource;
+    if (video.canPlayType("application/vnd.apple.mpegurl") && dated) {
       video.src = src;
       video.setAttribute("data-hls-mode", "native");
       if (resuming) resume(video);
@@ -169,6 +238,7 @@
     var videos = (root || document).querySelectorAll("video[data-hls-src]");
     for (var i = 0; i < videos.length; i++) attach(videos[i]);
     release();
+    report();
   }
 
   function start() {

@@ -29,6 +29,9 @@ pub struct Settings {
     pub fanout_nice: i32,
     /// `PANELCAST_METRICS_TOKEN` and the `PANELCAST_RATE_*` limits (`crate::security`, docs/SECURITY.md).
     pub security: crate::security::SecuritySettings,
+    /// `PANELCAST_TLS_EXTRA_ROOTS`: a PEM file of certificate authorities trusted, beyond the Mozilla roots,
+    /// when the server reads an `https://` recording playlist (`crate::archive::tls`). Unset: none.
+    pub tls_extra_roots: Option<std::path::PathBuf>,
 }
 
 impl Settings {
@@ -64,6 +67,15 @@ impl Settings {
             ),
             fanout_nice: fanout_nice(var("PANELCAST_FANOUT_NICE").as_deref())?,
             security: security()?,
+            tls_extra_roots: match var("PANELCAST_TLS_EXTRA_ROOTS") {
+                Some(path) => {
+                    let path = std::path::PathBuf::from(path);
+                    crate::archive::tls::read_roots(&path)
+                        .map_err(|why| anyhow!("PANELCAST_TLS_EXTRA_ROOTS: {why}"))?;
+                    Some(path)
+                }
+                None => None,
+            },
         })
     }
 
@@ -79,6 +91,7 @@ impl Settings {
             session_ttl: Duration::from_secs(3600),
             fanout_nice: DEFAULT_FANOUT_NICE,
             security: Default::default(),
+            tls_extra_roots: None,
         }
     }
 

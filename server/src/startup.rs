@@ -78,6 +78,12 @@ impl Application {
         let mut leptos_options = leptos_config(addr);
         leptos_options.site_addr = addr;
         crate::archive::set_site_root(&leptos_options.site_root);
+        if let Some(path) = &settings.tls_extra_roots {
+            crate::archive::tls::trust(
+                crate::archive::tls::read_roots(path)
+                    .map_err(|why| anyhow::anyhow!("PANELCAST_TLS_EXTRA_ROOTS: {why}"))?,
+            );
+        }
         let state = AppState {
             leptos_options,
             hub,

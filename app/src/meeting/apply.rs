@@ -17,6 +17,9 @@ impl Meeting {
     pub fn apply(&mut self, event: &Event) {
         self.seq += 1;
         self.recording.note(event);
+        if let Some(at) = event.at() {
+            self.last_at = self.last_at.max(Some(at));
+        }
         match event {
             Event::MeetingScheduled(spec) => {
                 self.info = Some(MeetingInfo {

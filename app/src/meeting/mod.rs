@@ -41,10 +41,12 @@ pub mod command;
 mod decide;
 pub mod error;
 pub mod event;
+mod event_time;
 pub mod hearing;
 pub mod hls;
 pub mod ids;
 pub mod import;
+pub mod in_step;
 pub mod limits;
 pub mod minutes;
 pub mod phase;
@@ -133,12 +135,21 @@ pub struct Meeting {
     /// Every postponement, oldest first (`agenda_changes.rs`).
     #[serde(default)]
     postponements: Vec<agenda_changes::Postponement>,
+    /// The time of the latest event that carries one ([`Event::at`]): what the meeting's views are dated by.
+    #[serde(default)]
+    last_at: Option<Timestamp>,
 }
 
 impl Meeting {
     /// Number of events applied so far: the log's last seq (0 = empty).
     pub fn seq(&self) -> u64 {
         self.seq
+    }
+
+    /// When the latest event with a time of its own happened (an event without one, like the chair accepting
+    /// a question, is dated by the event before it).
+    pub fn last_at(&self) -> Option<Timestamp> {
+        self.last_at
     }
 
     pub fn id(&self) -> Option<&MeetingId> {

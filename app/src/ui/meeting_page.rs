@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::context::MeetingCtx;
+use super::in_step::hold_back;
 use super::live::{follow_meeting, LiveStatus};
 use super::not_found::NotFound;
 use super::screens::{Screen, ScreenNav};
@@ -35,12 +36,25 @@ pub fn MeetingPage(#[prop(into)] id: Signal<String>, screen: Screen) -> impl Int
 fn LiveMeeting(id: String, seq: u64, view: MeetingView, screen: Screen) -> impl IntoView {
     let state = RwSignal::new((seq, view));
     let status = RwSignal::new(LiveStatus::Connecting);
+    // The public page shows each change when the webcast reaches it; every other screen as it arrives.
+    let (incoming, in_step) = if screen == Screen::Public {
+        let incoming = RwSignal::new(state.get_untracked());
+        (incoming, Some(hold_back(incoming, state)))
+    } else {
+        (state, None)
+    };
     let follow = id.clone();
     Effect::new(move |first: Option<()>| {
         if first.is_none() {
-            follow_meeting(follow.clone(), state, status);
+            follow_meeting(follow.clone(), incoming, status);
         }
     });
+    let status_label = move || match (status.get(), in_step) {
+        (LiveStatus::Live, Some(in_step)) if in_step.following() => {
+            "Live: in step with the webcast"
+        }
+        (status, _) => status.label(),
+    };
     let view = Memo::new(move |_| state.with(|(_, view)| view.clone()));
     provide_context(MeetingCtx {
         id: StoredValue::new(id.clone()),
@@ -68,7 +82,7 @@ fn LiveMeeting(id: String, seq: u64, view: MeetingView, screen: Screen) -> impl 
                 {move || view.with(|v| v.phase_label.clone())}
             </span>
             " "
-            <span role="status" aria-live="polite" data-testid="live-status">{move || status.get().label()}</span>
+            <span role="status" aria-live="polite" data-testid="live-status">{status_label}</span>
         </p>
         {screen_body(screen)}
     }

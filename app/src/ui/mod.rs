@@ -10,6 +10,7 @@ mod commissioner;
 mod confirm;
 mod context;
 mod header;
+mod in_step;
 mod live;
 mod meeting_page;
 mod meetings;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::archive::Archive;
 use super::context::use_meeting;
+use super::in_step::InStepSwitch;
 use super::panels::{
     AgendaPanel, Banners, BusinessPanel, CarriedActionsPanel, CurrentItem, MembershipPanel,
     RecordPanel,
@@ -19,11 +20,18 @@ pub fn PublicPage() -> impl IntoView {
     let text_view = format!("/meetings/{}/text", meeting.id.get_value());
     // Once the meeting has closed, the page becomes its archive: the recording with the agenda as chapters.
     let closed = Memo::new(move |_| view.with(|v| v.phase == "closed"));
+    // The switch "Show changes as they happen" goes with a webcast (withheld in a private session, not gone).
+    let has_webcast =
+        Memo::new(move |_| view.with(|v| v.webcast_url.is_some() || v.private_session.is_some()));
     view! {
         <Banners view/>
         <div class="layout">
             <div>
-                {move || if closed.get() { view! { <Archive/> }.into_any() } else { view! { <WebcastPlayer/> }.into_any() }}
+                {move || if closed.get() {
+                    view! { <Archive/> }.into_any()
+                } else {
+                    view! { <WebcastPlayer/> {move || has_webcast.get().then(|| view! { <InStepSwitch/> })} }.into_any()
+                }}
                 <CurrentItem view/>
                 <BusinessPanel view/>
                 <RecordPanel view/>

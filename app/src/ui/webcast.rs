@@ -67,6 +67,9 @@ pub fn StreamPlayer(url: String) -> impl IntoView {
                 <source src=source type="application/vnd.apple.mpegurl"/>
             </video>
         </div>
+        // Shown by webcast.js once it plays the stream (without a script it could do nothing).
+        <button type="button" class="button button--secondary webcast__live" data-jump-live=""
+            data-testid="jump-to-live" hidden=true>"Jump to live"</button>
         <StreamLink url=link text="Open the webcast stream (HLS)" testid="webcast-link"/>
     }
 }

@@ -14,6 +14,7 @@ mod carried_actions;
 mod chapters;
 mod fuzz_smoke;
 mod hearing_report;
+mod in_step;
 mod input_limits;
 mod meeting_props;
 mod meeting_props_vetoes;

@@ -15,12 +15,11 @@
 //! the veto's by exact fractions (`common::fractions`). The core's vote, the public's view and each elector's
 //! own view must agree with it. A guard test checks that the generator reaches passing and failing vetoes.
 
-
-use app::demo::demo_meetings;
-use app::meeting::*;
 use crate::common::*;
 use crate::panel_model::plans::{case, Act, Case, VotePlan};
 use crate::panel_model::{Model, OpenVote};
+use app::demo::demo_meetings;
+use app::meeting::*;
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,10 +1,10 @@
 //! The two-thirds veto rule (PRSRA 2011 Sch 5 para 4(4), Sch 8): exhaustive and property checks
 //! against references that do not share the implementation's formula.
 
+use crate::common::fractions::reference_vetoed;
 use crate::common::*;
 use app::meeting::veto::{arithmetic_text, threshold_text};
 use app::meeting::*;
-use crate::common::fractions::reference_vetoed;
 use proptest::prelude::*;
 
 /// ⌈2n/3⌉ written another way: everyone except the largest whole third.

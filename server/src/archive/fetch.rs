@@ -2,9 +2,8 @@
 //! multivariant playlist followed. The shell's part of the archive; the parsing is the core's (`meeting::hls`).
 //!
 //! Where from: a same-site path (`/webcast/demo/index.m3u8`, the demo's stream, or a recording the site serves)
-//! is read from the site's folder on disk; an `http://` address is fetched with hyper. An `https://` address is
-//! not fetched by the server (it has no TLS client: adding one for this alone is a large dependency); the
-//! browser plays it, and its chapters are placed by the clerk's start time.
+//! is read from the site's folder on disk; an `http://` or `https://` address is fetched with hyper's HTTP/1.1
+//! client, over TLS ([`super::tls`]) for `https://`.
 
 use std::path::{Component, Path, PathBuf};
 use std::time::Duration;
@@ -48,7 +47,10 @@ pub async fn fetch(site_root: &Path, address: &str) -> Fetched {
 async fn read_parsed(site_root: &Path, address: &str) -> Result<Playlist, Fetched> {
     let text = if address.starts_with('/') && !address.starts_with("//") {
         read_site_file(site_root, address).await
-    } else if address.to_ascii_lowercase().starts_with("http://") {
+    } else if ["http://", "https://"]
+        .iter()
+        .any(|scheme| address.to_ascii_lowercase().starts_with(scheme))
+    {
         tokio::time::timeout(TIMEOUT, get(address))
             .await
             .unwrap_or_else(|_| {
@@ -59,7 +61,7 @@ async fn read_parsed(site_root: &Path, address: &str) -> Result<Playlist, Fetche
             })
     } else {
         return Err(Fetched::NotFetched(
-            "the server reads http:// and same-site playlists only, so the chapters are placed by the recording's start time"
+            "the server reads http://, https:// and same-site playlists only, so the chapters are placed by the recording's start time"
                 .to_owned(),
         ));
     };
@@ -93,7 +95,8 @@ async fn read_site_file(site_root: &Path, address: &str) -> Result<String, Strin
     String::from_utf8(bytes).map_err(|_| format!("{address} is not text"))
 }
 
-/// `GET` over HTTP/1.1, one connection, no redirects; the body bounded by [`MAX_BYTES`].
+/// `GET` over HTTP/1.1 (over TLS for `https://`), one connection, no redirects; the body bounded by
+/// [`MAX_BYTES`].
 async fn get(address: &str) -> Result<String, String> {
     let uri: hyper::Uri = address
         .parse()
@@ -102,10 +105,32 @@ async fn get(address: &str) -> Result<String, String> {
         .host()
         .ok_or_else(|| format!("{address} has no host"))?
         .to_owned();
-    let port = uri.port_u16().unwrap_or(80);
-    let stream = tokio::net::TcpStream::connect((host.as_str(), port))
+    let secure = uri.scheme_str() == Some("https");
+    let port = uri.port_u16().unwrap_or(if secure { 443 } else { 80 });
+    let connect_to = host.trim_start_matches('[').trim_end_matches(']');
+    let stream = tokio::net::TcpStream::connect((connect_to, port))
         .await
         .map_err(|error| format!("{address} could not be reached ({error})"))?;
+    if secure {
+        let stream = super::tls::connect(&host, stream)
+            .await
+            .map_err(|why| format!("{address}: {why}"))?;
+        exchange(address, &uri, &host, stream).await
+    } else {
+        exchange(address, &uri, &host, stream).await
+    }
+}
+
+/// The request and its bounded answer over an open connection.
+async fn exchange<S>(
+    address: &str,
+    uri: &hyper::Uri,
+    host: &str,
+    stream: S,
+) -> Result<String, String>
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
     let (mut sender, connection) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
         .await
         .map_err(|error| format!("{address}: {error}"))?;
@@ -114,7 +139,7 @@ async fn get(address: &str) -> Result<String, String> {
     let request = hyper::Request::get(path)
         .header(
             hyper::header::HOST,
-            uri.authority().map_or(host.clone(), |a| a.to_string()),
+            uri.authority().map_or(host.to_owned(), |a| a.to_string()),
         )
         .body(Empty::<Bytes>::new())
         .map_err(|error| format!("{address}: {error}"))?;

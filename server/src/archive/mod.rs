@@ -7,6 +7,7 @@
 //! recording that is still being finished shows as soon as it is.
 
 mod fetch;
+pub mod tls;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

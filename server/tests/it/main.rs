@@ -9,6 +9,7 @@ mod common;
 mod agenda_changes;
 mod agenda_import;
 mod archive;
+mod archive_https;
 mod carried_actions;
 mod commands;
 mod hearing_report;

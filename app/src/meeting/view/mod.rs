@@ -121,6 +121,11 @@ pub struct MeetingView {
     /// the register itself is read from `get_carried_actions`, again whenever this changes.
     #[serde(default)]
     pub carried_updates: u32,
+    /// When the latest change in this view happened (UTC ms): the public page shows the view once the webcast
+    /// has reached that moment ([`crate::meeting::in_step`]). While the public are excluded, their view is
+    /// dated by the exclusion, so it says nothing about when things happened in private.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_at: Option<i64>,
 }
 
 /// A lettered section, or the block of numbered standing items (no letter).

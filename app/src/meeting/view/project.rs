@@ -107,6 +107,11 @@ pub fn project(meeting: &Meeting, viewer: &Viewer) -> MeetingView {
             let seen = updates.iter().filter(|u| see.sees_carried(&u.action));
             seen.count() as u32
         },
+        changed_at: if hidden {
+            meeting.private_session().map(|p| p.since.0)
+        } else {
+            meeting.last_at().map(|at| at.0)
+        },
     }
 }
 
