@@ -213,6 +213,13 @@ pub enum CommandError {
     NudgeTooLarge { max: u32 },
     #[error("There are too many {what} (at most {max})")]
     TooManyEntries { what: String, max: u32 },
+    /// A command the kind of meeting never takes ([`super::kind::MeetingKind::refusal`]).
+    #[error("At a {kind} nobody can {action}: {rule}")]
+    NotAtThisKindOfMeeting {
+        kind: String,
+        action: String,
+        rule: String,
+    },
 }
 
 #[cfg(feature = "hydrate")]

@@ -111,6 +111,12 @@ pub struct MeetingView {
     /// S0:112); `None` when the chair gave none.
     #[serde(default)]
     pub adjournment_reason: Option<String>,
+    /// The kind of meeting: every screen names it, and the console offers only what it allows.
+    #[serde(default)]
+    pub kind: crate::meeting::MeetingKind,
+    /// A Performance and Delivery Board's attendees, by organisation (S3:11-13).
+    #[serde(default)]
+    pub attendees: Vec<crate::meeting::AttendeeGroup>,
 }
 
 /// A lettered section, or the block of numbered standing items (no letter).

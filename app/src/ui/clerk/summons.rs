@@ -74,6 +74,8 @@ pub fn blank() -> MeetingSpec {
         substitutes_vote_on_vetoes: false,
         contact: None,
         webcast_url: None,
+        kind: Default::default(),
+        attendees: Vec::new(),
     }
 }
 
