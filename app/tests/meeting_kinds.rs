@@ -216,6 +216,22 @@ fn the_commissioner_presides_at_the_board_and_a_panel_vote_is_refused_in_the_rul
     assert_eq!(view.kind, MeetingKind::PerformanceBoard);
     assert_eq!(view.presiding.as_deref(), Some("Mr Matthew Scott"));
     assert_eq!(view.attendees.len(), 2);
+    // Its notes end with the Board's "Overview of Actions", Status | Owner | Due date (S3:128-133).
+    let notes = minutes::draft(&s.meeting, None);
+    let markdown = minutes::markdown::render(&notes);
+    assert!(markdown.contains("## Overview of Actions\n\n| Action | Status | Owner | Due date |"));
+    assert!(markdown.contains(
+        "| Update on internal inspection of rape investigations | Open | Chief Constable | 27/09/2017 |"
+    ));
+    assert!(
+        markdown.contains("**Kent Police:** Tim Smith"),
+        "{markdown}"
+    );
+    let html = minutes::html::render(&notes);
+    assert!(html.contains("<th scope=\"col\">Due date</th>"));
+    assert!(notes
+        .title
+        .starts_with("Meeting Notes: Bespoke HMICFRS PEEL Inspection"));
 }
 
 #[test]

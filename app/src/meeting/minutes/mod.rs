@@ -14,6 +14,7 @@
 //! in (`continues_from`). With no such meeting, the number the clerk set is used
 //! ([`crate::meeting::Command::SetFirstMinuteNumber`]), else 1.
 
+pub mod board_notes;
 mod body;
 pub mod build;
 pub mod document;
