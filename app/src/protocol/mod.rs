@@ -58,6 +58,9 @@ pub struct MeetingSummary {
     pub venue: String,
     /// "scheduled", "open", "adjourned", "closed".
     pub phase: String,
+    /// Panel meeting, Performance and Delivery Board or Panel sub-committee: the list names it.
+    #[serde(default)]
+    pub kind: crate::meeting::MeetingKind,
 }
 
 impl MeetingSummary {
@@ -71,6 +74,7 @@ impl MeetingSummary {
             when: format!("{}, {}", view.date, view.time),
             venue: view.venue.clone(),
             phase: view.phase.clone(),
+            kind: view.kind,
         }
     }
 }

@@ -45,6 +45,7 @@ fn MeetingGroup(
                     <li>
                         <a href=format!("/meetings/{}", m.id)>{m.title.clone()}</a>
                         <div>{m.when.clone()}</div>
+                        <div><span class="tag tag--grey" data-testid="meeting-kind">{m.kind.label()}</span></div>
                         <div class="muted">{m.venue.clone()}</div>
                     </li>
                 }).collect_view()}

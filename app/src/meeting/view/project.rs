@@ -58,7 +58,11 @@ pub fn project(meeting: &Meeting, viewer: &Viewer) -> MeetingView {
         hearing: meeting.hearing().map(|h| see.hearing(h, hidden)),
         viewer: ViewerView {
             role,
-            role_label: role.label().to_owned(),
+            role_label: if role == Role::Chair && *viewer == Actor::Commissioner {
+                "Chair (the Commissioner)".to_owned()
+            } else {
+                role.label().to_owned()
+            },
             name: me
                 .as_ref()
                 .and_then(|m| meeting.roster().name_of(m))
