@@ -33,7 +33,7 @@ test("a Board is scheduled with the form and run by the Commissioner; a Panel vo
     const console_ = await commissionerContext.newPage();
     await console_.goto(`/meetings/${BOARD}/console`);
     await console_.waitForLoadState("networkidle");
-    await expect(console_.getByTestId("presiding")).toContainText("Presiding: Mr Matthew Scott");
+    await expect(console_.getByRole("navigation", { name: "Screens for this meeting" })).toContainText("You take part as: Chair (the Commissioner).");
     await expect(console_.getByTestId("meeting-kind")).toHaveText("Performance and Delivery Board");
     await console_.getByRole("button", { name: /^Open the meeting/ }).click();
     const confirm = console_.getByRole("button", { name: "Yes, open it now" });
@@ -46,7 +46,7 @@ test("a Board is scheduled with the form and run by the Commissioner; a Panel vo
 
     // A Panel vote sent to the Board anyway is refused in the rule's words.
     const commissioner = await apiAs(server, clerk, { role: "commissioner", name: "Mr Matthew Scott" });
-    const refused = await command(commissioner, BOARD, { type: "OpenVote", kind: "GeneralResolution", motion: "That the notes be agreed", item: null });
+    const refused = await command(commissioner, BOARD, { type: "OpenVote", kind: "general_resolution", motion: "That the notes be agreed", item: null });
     expect(refused.status).toBe(409);
     expect(refused.body.message).toContain("At a Performance and Delivery Board nobody can open a vote");
     expect(refused.body.message).toContain("the Panel takes no vote and has no veto");
@@ -56,6 +56,7 @@ test("a Board is scheduled with the form and run by the Commissioner; a Panel vo
     await publicPage.goto(`/meetings/${BOARD}`);
     await expect(publicPage.getByTestId("meeting-kind")).toHaveText("Performance and Delivery Board");
     await expect(publicPage.getByRole("heading", { name: "Attendees" })).toBeVisible();
+    await expect(publicPage.getByTestId("presiding")).toContainText("Presiding: Mr Matthew Scott");
     await expect(publicPage.getByText("Ian Drysdale - Deputy Chief Officer (DCO)")).toBeVisible();
     await expectNoAxeViolations(publicPage);
     await publicPage.goto("/");
