@@ -34,6 +34,8 @@ pub fn spec() -> MeetingSpec {
         substitutes_vote_on_vetoes: false,
         contact: Some("Anna Taylor on 03000 416478".to_owned()),
         webcast_url: Some(DEMO_WEBCAST.to_owned()),
+        kind: Default::default(),
+        attendees: Vec::new(),
     }
 }
 

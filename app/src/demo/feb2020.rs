@@ -82,5 +82,7 @@ pub fn spec() -> MeetingSpec {
         substitutes_vote_on_vetoes: false,
         contact: Some("Anna Taylor/Joel Cook on 03000 416478/416892".to_owned()),
         webcast_url: None,
+        kind: Default::default(),
+        attendees: Vec::new(),
     }
 }

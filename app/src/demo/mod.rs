@@ -6,6 +6,7 @@
 //! command produces (a test checks that `decide` agrees). Where the seeds are silent the choice is
 //! stated beside the data.
 
+pub mod board2022;
 mod commands;
 mod dec2022;
 mod feb2020;
@@ -35,6 +36,7 @@ pub fn demo_specs() -> Vec<MeetingSpec> {
         year2017::february(),
         year2017::march(),
         feb2020::spec(),
+        board2022::spec(),
         dec2022::spec(),
     ]
 }
@@ -138,13 +140,19 @@ mod tests {
     }
 
     #[test]
-    fn every_demo_meeting_has_twenty_seats_and_distinct_ids() {
+    fn every_demo_panel_meeting_has_twenty_seats_and_ids_are_distinct() {
         let ids: Vec<_> = demo_meetings().into_iter().map(|(id, _)| id.0).collect();
         assert_eq!(
             ids,
-            ["2017-02-02", "2017-03-28", "2020-02-06", "2022-12-06"]
+            [
+                "2017-02-02",
+                "2017-03-28",
+                "2020-02-06",
+                "2022-10-31-board",
+                "2022-12-06"
+            ]
         );
-        for spec in demo_specs() {
+        for spec in demo_specs().into_iter().filter(|s| s.kind.is_panel()) {
             assert_eq!(spec.seats.len(), 20, "{}", spec.id);
         }
     }

@@ -32,6 +32,8 @@ impl Meeting {
                     substitutes_vote_on_vetoes: spec.substitutes_vote_on_vetoes,
                     contact: spec.contact.clone(),
                     webcast_url: spec.webcast_url.clone(),
+                    kind: spec.kind,
+                    attendees: spec.attendees.clone(),
                 });
                 self.phase = Phase::Scheduled;
                 self.agenda.sections = spec.sections.clone();

@@ -8,6 +8,7 @@ use super::attendance::AttendanceMark;
 use super::carried::CarriedAction;
 use super::hearing::{HearingSpec, HearingStage};
 use super::ids::{BallotId, ItemCode, MeetingId, MemberId, QuestionId, SeatId, VoteId};
+use super::kind::{AttendeeGroup, MeetingKind};
 use super::on_the_day::{Aside, DayItemKind};
 use super::roster::{Person, Seat};
 use super::time::Timestamp;
@@ -44,6 +45,12 @@ pub struct MeetingSpec {
     /// The webcast's HLS stream (an `.m3u8` address), if the meeting is webcast through Panelcast.
     #[serde(default)]
     pub webcast_url: Option<String>,
+    /// The kind of meeting ([`MeetingKind`]); a summons without one calls a Panel meeting.
+    #[serde(default, skip_serializing_if = "MeetingKind::is_panel")]
+    pub kind: MeetingKind,
+    /// A Performance and Delivery Board's attendees, by organisation (S3:11-13); empty otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attendees: Vec<AttendeeGroup>,
 }
 
 /// A user's intent.

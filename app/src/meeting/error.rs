@@ -242,4 +242,11 @@ pub enum CommandError {
     ChairDecidesOnTheDay { action: String },
     #[error("The Panel must report on the proposed appointment by {deadline} (PRSRA 2011 Sch 8 para 4(6)), so the meeting cannot move to {date}")]
     PastHearingDeadline { deadline: String, date: String },
+    /// A command the kind of meeting never takes ([`super::kind::MeetingKind::refusal`]).
+    #[error("At a {kind} nobody can {action}: {rule}")]
+    NotAtThisKindOfMeeting {
+        kind: String,
+        action: String,
+        rule: String,
+    },
 }

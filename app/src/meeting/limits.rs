@@ -17,6 +17,7 @@
 //! | seats | [`SEATS`] = 50 (the Panel has 20, PRSRA 2011 Sch 6 para 4) |
 //! | agenda sections / items | [`SECTIONS`] = 30 / [`ITEMS`] = 300 |
 //! | hearing criteria, reasons, terms | [`HEARING_LINES`] = 50 each |
+//! | a Board's attendees: organisations / names in each | [`ATTENDEE_GROUPS`] = 10 / [`SEATS`] = 50; an organisation a [`LINE`], a name a [`NAME`] |
 //!
 //! The seeds and the statute set none of these: they are the sizes a clerk would expect, several times
 //! the longest in the seeded papers (the longest question in the seeds is under 1,500 characters, the
@@ -51,6 +52,8 @@ pub const LINE: usize = 500;
 pub const TEXT: usize = super::question::MAX_TEXT_CHARS;
 /// The webcast's stream address.
 pub const URL: usize = 2048;
+/// Organisations attending a Performance and Delivery Board (its notes name two, S3:11-13).
+pub const ATTENDEE_GROUPS: usize = 10;
 /// Seats on the Panel.
 pub const SEATS: usize = 50;
 /// Sections of the agenda.
@@ -168,7 +171,16 @@ pub fn summons(spec: &MeetingSpec) -> Result<(), CommandError> {
     sections(&spec.sections)?;
     spec.hearing.as_ref().map_or(Ok(()), hearing)?;
     optional(&spec.contact, "contact", LINE)?;
-    optional(&spec.webcast_url, "webcast address", URL)
+    optional(&spec.webcast_url, "webcast address", URL)?;
+    count(spec.attendees.len(), "groups of attendees", ATTENDEE_GROUPS)?;
+    spec.attendees.iter().try_for_each(|group| {
+        text(&group.organisation, "attendees' organisation", LINE)?;
+        count(group.names.len(), "attendees", SEATS)?;
+        group
+            .names
+            .iter()
+            .try_for_each(|name| text(name, "attendee's name", NAME))
+    })
 }
 
 /// Who a sign-in link is for (the accounts outside the meeting core): a clerk's name or a member's id, and

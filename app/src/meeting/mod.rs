@@ -47,6 +47,7 @@ pub mod hls;
 pub mod ids;
 pub mod import;
 pub mod in_step;
+pub mod kind;
 pub mod limits;
 pub mod minutes;
 pub mod phase;
@@ -76,6 +77,7 @@ pub use error::CommandError;
 pub use event::{AnswerPart, Event};
 pub use hearing::{Hearing, HearingOutcome, HearingSpec, HearingStage};
 pub use ids::{BallotId, ItemCode, MeetingId, MemberId, QuestionId, Receipt, SeatId, VoteId};
+pub use kind::{AttendeeGroup, MeetingKind};
 pub use phase::{Phase, PrivateSession};
 pub use question::{Question, QuestionStatus, Supplementary};
 pub use roles::{allowed_commands, allowed_roles, is_allowed, Actor, Role, Viewer};
@@ -101,6 +103,12 @@ pub struct MeetingInfo {
     pub contact: Option<String>,
     #[serde(default)]
     pub webcast_url: Option<String>,
+    /// The kind of meeting; a stored log from before kinds is a Panel meeting.
+    #[serde(default)]
+    pub kind: MeetingKind,
+    /// A Performance and Delivery Board's attendees, by organisation.
+    #[serde(default)]
+    pub attendees: Vec<AttendeeGroup>,
 }
 
 /// One meeting's state, rebuilt by applying its events in order. `Default` is nothing scheduled yet.
@@ -250,6 +258,9 @@ impl Meeting {
     /// and they are here ([`election`]); else the Chairman unless he is away or substituted, else the
     /// Vice-Chairman on the same terms, else nobody (see [`roles`]).
     pub fn presiding(&self) -> Option<&MemberId> {
+        if self.kind().commissioner_presides() {
+            return None;
+        }
         let elected = self.election.as_ref().and_then(|e| e.chair());
         if let Some(elected) = elected.filter(|m| self.attendance(m).is_present()) {
             return Some(elected);
@@ -271,11 +282,18 @@ impl Meeting {
             .or_else(|| self.roster.vice_chair.as_ref().filter(can_preside))
     }
 
-    /// The role an actor has in this meeting.
+    /// The kind of meeting (a Panel meeting until one is scheduled).
+    pub fn kind(&self) -> MeetingKind {
+        self.info.as_ref().map(|info| info.kind).unwrap_or_default()
+    }
+
+    /// The role an actor has in this meeting. At the Performance and Delivery Board the Commissioner
+    /// presides, so he has the chair's role ([`kind`]).
     pub fn role_of(&self, actor: &Actor) -> Role {
         match actor {
             Actor::Public => Role::Public,
             Actor::Clerk { .. } => Role::Clerk,
+            Actor::Commissioner if self.kind().commissioner_presides() => Role::Chair,
             Actor::Commissioner => Role::Commissioner,
             Actor::System => Role::System,
             Actor::Member { member } if self.presiding() == Some(member) => Role::Chair,

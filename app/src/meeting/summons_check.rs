@@ -6,6 +6,7 @@
 //! valid agenda ([`Agenda::problem`]) whose exempt items cite a Sch 12A paragraph 1-7 if any; distinct seats and people; a chair and vice-chair who hold
 //! seats; questions closing no later than the start; a webcast address on this site or on the web
 //! (never a `javascript:` or `data:` address);
+//! a kind of meeting whose rules the summons keeps ([`super::kind::kind_problems`]);
 //! and a hearing whose item is on the agenda, with a candidate, and whose three-week report period
 //! (Sch 8 para 4(6)) does not end before the meeting itself, since the Panel must review the proposed
 //! appointment and report within that period. Every text has a maximum size (`MAX_TEXT_CHARS`).
@@ -15,6 +16,7 @@
 
 use super::agenda::Agenda;
 use super::command::MeetingSpec;
+use super::kind::kind_problems;
 use super::phase::SCH_12A_PARAGRAPHS;
 use super::question::MAX_TEXT_CHARS;
 use serde::{Deserialize, Serialize};
@@ -37,6 +39,8 @@ pub enum SummonsField {
     Hearing,
     Webcast,
     Contact,
+    /// The kind of meeting and the Board's attendees.
+    Kind,
 }
 
 impl SummonsField {
@@ -56,6 +60,7 @@ impl SummonsField {
             SummonsField::Hearing => "hearing",
             SummonsField::Webcast => "webcast",
             SummonsField::Contact => "contact",
+            SummonsField::Kind => "kind",
         }
     }
 }
@@ -142,6 +147,21 @@ pub fn summons_problems(spec: &MeetingSpec) -> Vec<SummonsProblem> {
         }
     }
     seats_problems(spec, &mut problem);
+    let has_chair = spec.chair.is_some() || spec.vice_chair.is_some();
+    for (about_seats, message) in kind_problems(
+        spec.kind,
+        spec.seats.len(),
+        has_chair,
+        spec.hearing.is_some(),
+        &spec.attendees,
+    ) {
+        let field = if about_seats {
+            SummonsField::Seats
+        } else {
+            SummonsField::Kind
+        };
+        problem(field, message);
+    }
     if let Some(hearing) = &spec.hearing {
         let on_agenda = spec
             .sections

@@ -65,6 +65,9 @@ pub struct MeetingSummary {
     /// "This meeting has been cancelled: …" or "This meeting was postponed from … to …".
     #[serde(default)]
     pub notice: Option<String>,
+    /// Panel meeting, Performance and Delivery Board or Panel sub-committee: the list names it.
+    #[serde(default)]
+    pub kind: crate::meeting::MeetingKind,
 }
 
 impl MeetingSummary {
@@ -85,6 +88,7 @@ impl MeetingSummary {
             upcoming: matches!(view.phase.as_str(), "scheduled" | "cancelled")
                 && day.is_some_and(|d| d >= today),
             notice: view.cancellation.clone().or(view.postponement.clone()),
+            kind: view.kind,
         }
     }
 }

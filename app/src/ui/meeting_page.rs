@@ -82,6 +82,8 @@ fn LiveMeeting(id: String, seq: u64, view: MeetingView, screen: Screen) -> impl 
                 {move || view.with(|v| v.phase_label.clone())}
             </span>
             " "
+            <span class="tag tag--grey" data-testid="meeting-kind">{move || view.with(|v| v.kind.label())}</span>
+            " "
             <span role="status" aria-live="polite" data-testid="live-status">{status_label}</span>
         </p>
         {screen_body(screen)}

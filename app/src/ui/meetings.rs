@@ -50,6 +50,7 @@ fn MeetingGroup(
                         <a href=format!("/meetings/{}", m.id)>{m.when.clone()}</a>
                         {(m.phase == "cancelled").then(|| view! { " " <strong class="tag tag--cancelled">"Cancelled"</strong> })}
                         <div>{m.title.clone()}</div>
+                        <div><span class="tag tag--grey" data-testid="meeting-kind">{m.kind.label()}</span></div>
                         <div class="muted">{m.venue.clone()}</div>
                         {m.notice.clone().map(|notice| view! { <p class="meeting-list__notice" data-testid="meeting-notice">{notice}</p> })}
                     </li>

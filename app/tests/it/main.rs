@@ -16,6 +16,7 @@ mod fuzz_smoke;
 mod hearing_report;
 mod in_step;
 mod input_limits;
+mod meeting_kinds;
 mod meeting_props;
 mod meeting_props_vetoes;
 mod meeting_rules;

@@ -14,6 +14,7 @@ mod carried_actions;
 mod commands;
 mod hearing_report;
 mod loadgen_smoke;
+mod meeting_kinds;
 mod minutes;
 mod multi_instance;
 mod openapi;

@@ -24,6 +24,7 @@ mod votes;
 use super::command::{Command, CommandKind};
 use super::error::CommandError;
 use super::event::Event;
+use super::kind::MeetingKind;
 use super::question::{parse_text, TextProblem, MAX_TEXT_CHARS};
 use super::roles::{allowed_roles, is_allowed, Actor, Role};
 use super::time::Timestamp;
@@ -78,6 +79,9 @@ impl Meeting {
             return Err(CommandError::MeetingCancelled {
                 reason: reason.clone(),
             });
+        }
+        if let Some(rule) = self.kind().refusal(kind) {
+            return Err(not_at_this_kind(self.kind(), kind.action(), rule));
         }
         if matches!(self.phase, super::Phase::Closed { .. }) && !AFTER_CLOSE.contains(&kind) {
             return Err(CommandError::MeetingClosed);
@@ -220,6 +224,15 @@ fn refusal(actor: &Actor, role: Role, kind: CommandKind) -> CommandError {
             who: allowed_roles(kind).1.to_owned(),
             action: kind.action().to_owned(),
         },
+    }
+}
+
+/// The refusal for a command this kind of meeting never takes, in the rule's words.
+fn not_at_this_kind(kind: MeetingKind, action: &str, rule: &str) -> CommandError {
+    CommandError::NotAtThisKindOfMeeting {
+        kind: kind.label().to_owned(),
+        action: action.to_owned(),
+        rule: rule.to_owned(),
     }
 }
 

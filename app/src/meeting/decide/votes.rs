@@ -5,6 +5,7 @@ use crate::meeting::error::CommandError;
 use crate::meeting::event::Event;
 use crate::meeting::hearing::HearingStage;
 use crate::meeting::ids::{BallotId, ItemCode, Receipt, VoteId};
+use crate::meeting::kind::MeetingKind;
 use crate::meeting::vote::{declare, Choice, ResultProblem, Tally, Vote, VoteKind};
 
 /// The fixed precept veto motion (statute §6.6).
@@ -41,6 +42,13 @@ impl Ctx<'_> {
     ) -> Result<Vec<Event>, CommandError> {
         self.require_open()?;
         self.require_no_open_vote()?;
+        if kind.is_veto() && self.meeting.kind() == MeetingKind::SubCommittee {
+            return Err(super::not_at_this_kind(
+                MeetingKind::SubCommittee,
+                "open a veto vote",
+                crate::meeting::kind::NOT_DELEGABLE,
+            ));
+        }
         if kind.is_veto() && motion.is_some() {
             return Err(CommandError::VetoMotionFixed);
         }

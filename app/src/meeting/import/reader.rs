@@ -266,6 +266,8 @@ impl Reader {
                 substitutes_vote_on_vetoes: false,
                 contact,
                 webcast_url: None,
+                kind: Default::default(),
+                attendees: Vec::new(),
             },
             issued_on: self.issued_on,
             signatory: Signatory::from_lines(&self.signatory),

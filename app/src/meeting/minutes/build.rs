@@ -14,11 +14,13 @@
 //! - Apologies are listed after IN ATTENDANCE. The seeds never minute item 2, so this is the clerk's
 //!   usual form rather than the seeds'.
 
+use super::board_notes;
 use super::body::Body;
 use super::document::{Labelled, Minute, Minutes, Part};
 use super::names;
 use crate::meeting::attendance::Attendance;
 use crate::meeting::ids::ItemCode;
+use crate::meeting::kind::MeetingKind;
 use crate::meeting::Meeting;
 
 /// The authority that hosts the Panel, printed first (S4:83).
@@ -78,12 +80,24 @@ pub fn draft(meeting: &Meeting, continues_from: Option<u32>) -> Minutes {
             minutes: number(&exempt, true),
         });
     }
+    if meeting.kind() == MeetingKind::PerformanceBoard {
+        // The Commissioner's board keeps notes in its own form (`board_notes.rs`).
+        return Minutes {
+            meeting: meeting.id().cloned().unwrap_or_default(),
+            authority: vec![title.to_uppercase()],
+            title: board_notes::heading(meeting),
+            attendance: board_notes::attendees(meeting),
+            parts,
+            actions_overview: board_notes::overview(meeting),
+        };
+    }
     Minutes {
         meeting: meeting.id().cloned().unwrap_or_default(),
         authority: vec![AUTHORITY.to_owned(), title.to_uppercase()],
         title: heading,
         attendance: attendance(meeting),
         parts,
+        actions_overview: Vec::new(),
     }
 }
 

@@ -18,6 +18,10 @@ pub struct Minutes {
     pub attendance: Vec<Labelled>,
     /// UNRESTRICTED ITEMS, then EXEMPT ITEMS if any business was taken in private.
     pub parts: Vec<Part>,
+    /// A Performance and Delivery Board's "Overview of Actions" (S3:128-133); empty for the Panel,
+    /// whose minutes put actions in bold under their item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions_overview: Vec<super::board_notes::ActionRow>,
 }
 
 /// "PRESENT: Mr P M Hill, OBE (Chairman), …".

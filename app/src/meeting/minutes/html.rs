@@ -45,6 +45,19 @@ pub fn render(minutes: &Minutes) -> String {
         }
         out.push_str("</section>\n");
     }
+    if !minutes.actions_overview.is_empty() {
+        out.push_str("<section class=\"part\">\n<h2>Overview of Actions</h2>\n<table>\n<thead><tr><th scope=\"col\">Action</th><th scope=\"col\">Status</th><th scope=\"col\">Owner</th><th scope=\"col\">Due date</th></tr></thead>\n<tbody>\n");
+        for row in &minutes.actions_overview {
+            out.push_str(&format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                escape(&row.action),
+                escape(&row.status),
+                escape(&row.owner),
+                escape(&row.due)
+            ));
+        }
+        out.push_str("</tbody>\n</table>\n</section>\n");
+    }
     out.push_str("</article>\n");
     out
 }

@@ -36,6 +36,21 @@ pub fn render(minutes: &Minutes) -> String {
             }
         }
     }
+    if !minutes.actions_overview.is_empty() {
+        out.push_str(
+            "## Overview of Actions\n\n| Action | Status | Owner | Due date |\n|---|---|---|---|\n",
+        );
+        for row in &minutes.actions_overview {
+            let cell = |text: &str| escape(text).replace('|', "\\|");
+            out.push_str(&format!(
+                "| {} | {} | {} | {} |\n",
+                cell(&row.action),
+                cell(&row.status),
+                cell(&row.owner),
+                cell(&row.due)
+            ));
+        }
+    }
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

@@ -15,6 +15,7 @@
 //! ([`crate::meeting::Command::SetFirstMinuteNumber`]), else 1.
 
 mod action_updates;
+pub mod board_notes;
 mod body;
 pub mod build;
 pub mod document;

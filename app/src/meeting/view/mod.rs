@@ -126,6 +126,12 @@ pub struct MeetingView {
     /// dated by the exclusion, so it says nothing about when things happened in private.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub changed_at: Option<i64>,
+    /// The kind of meeting: every screen names it, and the console offers only what it allows.
+    #[serde(default)]
+    pub kind: crate::meeting::MeetingKind,
+    /// A Performance and Delivery Board's attendees, by organisation (S3:11-13).
+    #[serde(default)]
+    pub attendees: Vec<crate::meeting::AttendeeGroup>,
 }
 
 /// A lettered section, or the block of numbered standing items (no letter).

@@ -58,14 +58,22 @@ pub fn project(meeting: &Meeting, viewer: &Viewer) -> MeetingView {
         hearing: meeting.hearing().map(|h| see.hearing(h, hidden)),
         viewer: ViewerView {
             role,
-            role_label: role.label().to_owned(),
+            role_label: if role == Role::Chair && *viewer == Actor::Commissioner {
+                "Chair (the Commissioner)".to_owned()
+            } else {
+                role.label().to_owned()
+            },
             name: me
                 .as_ref()
                 .and_then(|m| meeting.roster().name_of(m))
                 .map(str::to_owned),
             member: me.clone(),
             is_chair: role == Role::Chair,
-            allowed: allowed_commands(role),
+            // The roles table, less what this kind of meeting never takes (`kind.rs`).
+            allowed: allowed_commands(role)
+                .into_iter()
+                .filter(|command| meeting.kind().allows(*command))
+                .collect(),
             present: me
                 .as_ref()
                 .is_some_and(|m| meeting.attendance(m).is_present()),
@@ -74,7 +82,10 @@ pub fn project(meeting: &Meeting, viewer: &Viewer) -> MeetingView {
         actions: if hidden { vec![] } else { see.actions() },
         minutes_version: meeting.record().latest().map(|p| p.version),
         minute_taking: see.minute_taking(),
-        presiding: meeting.presiding().map(|m| see.name(m)),
+        presiding: match info {
+            Some(i) if i.kind.commissioner_presides() => Some(i.commissioner.clone()),
+            _ => meeting.presiding().map(|m| see.name(m)),
+        },
         present_count: meeting
             .roster()
             .seats
@@ -112,6 +123,8 @@ pub fn project(meeting: &Meeting, viewer: &Viewer) -> MeetingView {
         } else {
             meeting.last_at().map(|at| at.0)
         },
+        kind: meeting.kind(),
+        attendees: info.map(|i| i.attendees.clone()).unwrap_or_default(),
     }
 }
 

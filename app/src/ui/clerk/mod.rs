@@ -5,6 +5,7 @@ mod agenda_form;
 pub(crate) mod draft_edit;
 mod form_fields;
 mod gate;
+mod kind_fields;
 mod links;
 mod pack;
 mod post;

@@ -17,7 +17,7 @@ use super::post::{fetch_summons, schedule_meeting};
 use super::seats_form::SeatsForm;
 use super::summons::{blank, compose, fields_from, template_from, FieldError, SummonsFields};
 use crate::api::list_meetings;
-use crate::meeting::MeetingSpec;
+use crate::meeting::{MeetingKind, MeetingSpec};
 
 #[component]
 pub fn SchedulePage() -> impl IntoView {
@@ -45,6 +45,8 @@ struct Fields {
     hearing_candidate: RwSignal<String>,
     hearing_criteria: RwSignal<String>,
     hearing_notified: RwSignal<String>,
+    kind: RwSignal<String>,
+    attendees: RwSignal<String>,
 }
 
 impl Fields {
@@ -65,6 +67,8 @@ impl Fields {
             hearing_candidate: s(),
             hearing_criteria: s(),
             hearing_notified: s(),
+            kind: s(),
+            attendees: s(),
         }
     }
 
@@ -83,6 +87,8 @@ impl Fields {
         self.hearing_candidate.set(from.hearing_candidate);
         self.hearing_criteria.set(from.hearing_criteria);
         self.hearing_notified.set(from.hearing_notified);
+        self.kind.set(from.kind);
+        self.attendees.set(from.attendees);
     }
 
     fn read(&self) -> SummonsFields {
@@ -101,6 +107,8 @@ impl Fields {
             hearing_candidate: self.hearing_candidate.get_untracked(),
             hearing_criteria: self.hearing_criteria.get_untracked(),
             hearing_notified: self.hearing_notified.get_untracked(),
+            kind: self.kind.get_untracked(),
+            attendees: self.attendees.get_untracked(),
         }
     }
 }
@@ -167,6 +175,7 @@ fn ScheduleForm() -> impl IntoView {
             <form class="stack-form" on:submit=submit novalidate=true>
                 <h2>"Check and schedule"</h2>
                 <ErrorSummary errors/>
+                <KindField kind=fields.kind attendees=fields.attendees errors/>
                 <TextField field="date" label="Date" hint="As you would write it: 1 December 2026, or 2026-12-01." value=fields.date errors/>
                 <TextField field="time" label="Start time (UK)" hint="10.00 am, or 14:00." value=fields.time errors/>
                 <TextField field="id" label="Address" hint="Lowercase letters, digits and hyphens. Leave empty to use the date, e.g. 2023-02-07." value=fields.id errors/>
@@ -178,7 +187,9 @@ fn ScheduleForm() -> impl IntoView {
                 <TextField field="contact" label="Public contact line" hint="Anna Taylor on 03000 416478" value=fields.contact errors/>
                 <TextField field="webcast" label="Webcast address" hint="The HLS stream (.m3u8), starting https://; leave empty if not webcast here." value=fields.webcast errors/>
                 <AgendaForm draft errors/>
-                <SeatsForm draft errors/>
+                <Show when=move || fields.kind.get() != MeetingKind::PerformanceBoard.key()>
+                    <SeatsForm draft errors/>
+                </Show>
                 <fieldset>
                     <legend>"Confirmation hearing (leave empty if none)"</legend>
                     <GroupError field="hearing" errors/>
@@ -199,6 +210,28 @@ fn ScheduleForm() -> impl IntoView {
                 Err(message) => view! { <p class="feedback__error">{message}</p> }.into_any(),
             })}
         </div>
+    }
+}
+
+/// The kind of meeting, and a Board's attendees (a Board has no seats: the Commissioner chairs it).
+#[component]
+fn KindField(
+    kind: RwSignal<String>,
+    attendees: RwSignal<String>,
+    errors: RwSignal<Vec<FieldError>>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for="summons-kind-select">"Kind of meeting"</label>
+            <p class="hint" id="summons-kind-hint">"A Performance and Delivery Board is chaired by the Commissioner; the Panel attends without voting. A sub-committee's members are its seats, drawn from the Panel."</p>
+            <GroupError field="kind" errors/>
+            <select id="summons-kind-select" aria-describedby="summons-kind-hint" bind:value=kind>
+                {MeetingKind::ALL.into_iter().map(|k| view! { <option value=k.key()>{k.label()}</option> }).collect_view()}
+            </select>
+        </div>
+        <Show when=move || kind.get() == MeetingKind::PerformanceBoard.key()>
+            <TextField field="attendees" label="Attendees, one per line" hint="Organisation, a colon, then the name: Kent Police: Tim Smith - Temporary Chief Constable (T/CC)." value=attendees errors multiline=true/>
+        </Show>
     }
 }
 

@@ -6,9 +6,12 @@
 //! page can show an error summary and each error beside its field (the GOV.UK pattern). The server's core
 //! checks the result again.
 
+use super::kind_fields::{attendees_text, parse_attendees, set_kind};
 use crate::meeting::import::{parse_date, parse_time};
 use crate::meeting::summons_check::summons_problems;
-use crate::meeting::{CivilDate, HearingSpec, ItemCode, MeetingId, MeetingSpec, Timestamp};
+use crate::meeting::{
+    CivilDate, HearingSpec, ItemCode, MeetingId, MeetingKind, MeetingSpec, Timestamp,
+};
 
 /// The post a confirmation hearing is for, unless the draft says otherwise (S4:248-256).
 const CHIEF_CONSTABLE: &str = "Chief Constable of Kent Police";
@@ -36,6 +39,10 @@ pub struct SummonsFields {
     /// One criterion per line.
     pub hearing_criteria: String,
     pub hearing_notified: String,
+    /// The kind's key ([`MeetingKind::key`]): "panel", "performance_board", "sub_committee".
+    pub kind: String,
+    /// A Board's attendees, one "Organisation: name" per line (`kind_fields.rs`).
+    pub attendees: String,
 }
 
 /// A problem shown beside the field whose id is `summons-{field}`.
@@ -74,6 +81,8 @@ pub fn blank() -> MeetingSpec {
         substitutes_vote_on_vetoes: false,
         contact: None,
         webcast_url: None,
+        kind: Default::default(),
+        attendees: Vec::new(),
     }
 }
 
@@ -121,6 +130,8 @@ pub fn fields_from(draft: &MeetingSpec) -> SummonsFields {
         hearing_notified: hearing
             .map(|h| h.notified_on.to_string())
             .unwrap_or_default(),
+        kind: draft.kind.key().to_owned(),
+        attendees: attendees_text(&draft.attendees),
     }
 }
 
@@ -176,6 +187,9 @@ pub fn compose(
     spec.contact = Some(fields.contact.trim().to_owned()).filter(|c| !c.is_empty());
     spec.webcast_url = Some(fields.webcast.trim().to_owned()).filter(|w| !w.is_empty());
     spec.hearing = hearing;
+    let kind = MeetingKind::from_key(&fields.kind).unwrap_or_default();
+    let attendees = read(&mut errors, "attendees", parse_attendees(&fields.attendees));
+    set_kind(&mut spec, kind, attendees.unwrap_or_default());
     if let Some(starts_at) = starts_at {
         spec.starts_at = starts_at;
         spec.question_deadline = deadline;

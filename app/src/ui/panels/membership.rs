@@ -2,10 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::meeting::MeetingView;
+use super::attendees::AttendeesPanel;
+use crate::meeting::{MeetingKind, MeetingView};
 
 #[component]
 pub fn MembershipPanel(view: Memo<MeetingView>) -> impl IntoView {
+    // A Board has attendees, not seats; the kind never changes once scheduled.
+    if view.with_untracked(|v| v.kind == MeetingKind::PerformanceBoard) {
+        return view! { <AttendeesPanel view/> }.into_any();
+    }
     let roster = Memo::new(move |_| view.with(|v| v.roster.clone()));
     let presiding =
         Memo::new(move |_| view.with(|v| (v.presiding.clone(), v.present_count, v.members_count)));
@@ -53,4 +58,5 @@ pub fn MembershipPanel(view: Memo<MeetingView>) -> impl IntoView {
             </table>
         </section>
     }
+    .into_any()
 }

@@ -1,6 +1,7 @@
 //! The panels of a meeting page. Each takes the view memo and renders only its slice.
 
 mod agenda;
+mod attendees;
 mod business;
 mod carried;
 mod membership;
