@@ -8,6 +8,7 @@
 //! `loadgen prepare --database-url …` seeds the bench meetings before the server starts;
 //! `loadgen run …` measures. `scripts/bench.sh` does both; see BENCH.md.
 
+mod chaos;
 mod fanout;
 mod fleet;
 mod floor;
@@ -48,6 +49,9 @@ enum Cmd {
     },
     /// Run the scenarios and print the table.
     Run(RunArgs),
+    /// The chaos harness: polls under forced disconnects and server kills, then checks the log
+    /// (docs/CHAOS.md).
+    Chaos(chaos::ChaosArgs),
     /// The loopback floor's stand-in server (started by `run` itself; see floor.rs).
     FloorServe {
         #[arg(long)]
@@ -141,6 +145,17 @@ fn main() -> anyhow::Result<()> {
         .build()?;
     match args.command {
         Cmd::FloorServe { .. } => Ok(()),
+        Cmd::Chaos(chaos) => {
+            let limit = Duration::from_secs(chaos.max_seconds());
+            let passed = runtime.block_on(async {
+                tokio::time::timeout(limit, chaos::run(chaos))
+                    .await
+                    .map_err(|_| anyhow::anyhow!("the run passed --max-seconds and was stopped"))?
+            });
+            runtime.shutdown_timeout(Duration::from_secs(1));
+            anyhow::ensure!(passed?, "the chaos run failed its checks (see above)");
+            Ok(())
+        }
         Cmd::Prepare {
             database_url,
             meetings,
