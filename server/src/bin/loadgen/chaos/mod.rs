@@ -7,6 +7,7 @@
 //! non-zero if anything failed. Bounded by `--max-seconds`; loopback only.
 
 mod check;
+pub mod instances;
 mod journal;
 mod polls;
 mod supervisor;
@@ -197,6 +198,7 @@ pub async fn run(args: ChaosArgs) -> anyhow::Result<bool> {
         "final_convergence_ms": converged_in.as_secs_f64() * 1e3,
         "reconnects_measured": reconnects.len(),
         "worst_reconnect_to_current_ms": worst_reconnect.as_secs_f64() * 1e3,
+        "reconnect_to_current": crate::report::Latency::of(reconnects.iter().copied()),
         "reconnects_over_2s": reconnects.iter().filter(|d| **d > CONVERGE).count(),
         "unfollowable_messages": broken,
         "passed": passed,
