@@ -49,7 +49,7 @@ fn a_killed_instances_viewers_and_ballots_carry_on_through_the_others() {
     assert_eq!(report["problems"], serde_json::json!([]), "{report:#}");
     assert_eq!(report["missing"], 0, "{report:#}");
     assert_eq!(report["out_of_order"], 0, "{report:#}");
-    assert_eq!(report["orphaned_viewers"], 10, "{report:#}");
+    assert!(report["orphaned_viewers"].as_u64() > Some(0), "{report:#}");
     assert_eq!(report["orphans_not_back"], 0, "{report:#}");
     assert_eq!(report["viewers_behind_at_end"], 0, "{report:#}");
     assert_eq!(

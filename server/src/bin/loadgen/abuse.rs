@@ -28,7 +28,7 @@ struct Flood {
 }
 
 /// Tasks sending the flood, each on its own keep-alive connection.
-const FLOOD_TASKS: u64 = 16;
+const FLOOD_TASKS: u64 = 64;
 
 /// The two rows: the chair's path without and with the flood.
 pub async fn rows(

@@ -162,9 +162,15 @@ pub async fn run(args: InstancesArgs) -> anyhow::Result<bool> {
     let mut acked = Vec::new();
     let mut problems = Vec::new();
     let mut killed_at = None;
+    let mut orphans: Vec<Arc<Mutex<Watch>>> = Vec::new();
     let (victim, members) = (1, people.members.len());
     for (k, (member, http)) in people.members.iter().enumerate() {
         if k == members / 2 {
+            orphans = watchers
+                .iter()
+                .filter(|w| lock(w).on == Some(victim))
+                .cloned()
+                .collect();
             supervisor::kill(&mut running[victim]).await?;
             killed_at = Some(Instant::now());
         }
@@ -207,12 +213,6 @@ pub async fn run(args: InstancesArgs) -> anyhow::Result<bool> {
     while watchers.iter().any(|w| lock(w).seq != Some(head)) && Instant::now() < hold_deadline {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    let orphans: Vec<_> = watchers
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % 3 == victim)
-        .map(|(_, w)| w)
-        .collect();
     let back: Vec<Duration> = orphans
         .iter()
         .filter_map(|w| {
@@ -323,6 +323,8 @@ pub async fn run(args: InstancesArgs) -> anyhow::Result<bool> {
 /// What one failing-over viewer holds.
 #[derive(Default)]
 struct Watch {
+    /// The instance it is connected to now.
+    on: Option<usize>,
     seq: Option<u64>,
     snapshots: Vec<Instant>,
 }
@@ -352,6 +354,7 @@ async fn follow(
                     let mut watch = lock(&watch);
                     if first {
                         watch.snapshots.push(Instant::now());
+                        watch.on = Some(home);
                         first = false;
                     }
                     watch.seq = Some(seq);
@@ -360,6 +363,7 @@ async fn follow(
                 _ => break,
             }
         }
+        lock(&watch).on = None;
         home = (home + 1) % addrs.len();
     }
 }
