@@ -171,8 +171,9 @@ pub async fn run(args: InstancesArgs) -> anyhow::Result<bool> {
                 .filter(|w| lock(w).on == Some(victim))
                 .cloned()
                 .collect();
-            supervisor::kill(&mut running[victim]).await?;
+            // Timed from the signal: its viewers may be back before the kill is reaped.
             killed_at = Some(Instant::now());
+            supervisor::kill(&mut running[victim]).await?;
         }
         let cookie = http.cookie().map(str::to_owned);
         let ballot_id = format!("mi-{vote}-{member}");
