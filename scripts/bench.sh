@@ -6,6 +6,11 @@
 #
 #   scripts/bench.sh            the load scenarios (about 4 minutes on 2 cores)
 #   scripts/bench.sh --all      also SSR page throughput (wrk), the wasm bundle size, and `cargo bench`
+#   scripts/bench.sh --chaos    only the chaos harness, full size (`loadgen chaos`, docs/CHAOS.md): it starts,
+#                               kills and restarts its own server; CHAOS_PROFILE=debug uses the debug build
+#                               (default: release with `--features chaos`, the fault-injection hook)
+#   BENCH_DATABASE=postgres scripts/bench.sh --instances
+#                               only three instances on one database, one killed mid-vote (`loadgen instances`)
 #
 # Environment: BENCH_NO_BUILD=1 to use the binaries already in target/release; SERVER_BIN (default target/release/server) to measure another build of the server;
 # BENCH_DB_DIR (default /dev/shm) for the event log: tmpfs measures the server, not the disk's fsync
@@ -19,7 +24,11 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 ALL=0
+CHAOS=0
 if [ "${1:-}" = "--all" ]; then ALL=1; shift; fi
+if [ "${1:-}" = "--chaos" ]; then CHAOS=1; shift; fi
+INSTANCES=0
+if [ "${1:-}" = "--instances" ]; then INSTANCES=1; shift; fi
 OUT=target/bench
 mkdir -p "$OUT"
 DB_DIR=$(cd "${BENCH_DB_DIR:-/dev/shm}" && pwd)
@@ -49,8 +58,26 @@ trap cleanup EXIT
 # server and loadgen also raise their own soft limits at start).
 ulimit -n "$(ulimit -Hn)"
 
+if [ "$CHAOS" = 1 ]; then
+  if [ "${CHAOS_PROFILE:-release}" = debug ]; then
+    CHAOS_BIN=target/debug
+    [ -n "${BENCH_NO_BUILD:-}" ] || cargo build -p server --bins
+  else
+    CHAOS_BIN=target/release
+    [ -n "${BENCH_NO_BUILD:-}" ] || cargo build --release -p server --features chaos --bins
+  fi
+  timeout 3700 "$CHAOS_BIN/loadgen" chaos --server-bin "$CHAOS_BIN/server" --database-url "$DATABASE_URL" \
+    --addr 127.0.0.1:3119 --server-log "$OUT/chaos-server.log" --json "$OUT/chaos.json" "$@"
+  exit $?
+fi
+
 [ -n "${BENCH_NO_BUILD:-}" ] || cargo build --release -p server --bins
 BIN=target/release
+if [ "$INSTANCES" = 1 ]; then
+  timeout 900 "$BIN/loadgen" instances --server-bin "${SERVER_BIN:-$BIN/server}" --database-url "$DATABASE_URL" \
+    --server-log "$OUT/instances-server.log" --json "$OUT/instances.json" "$@"
+  exit $?
+fi
 SERVER_BIN=${SERVER_BIN:-$BIN/server}
 "$BIN/loadgen" prepare --database-url "$DATABASE_URL" --meetings 100
 

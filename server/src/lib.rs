@@ -9,6 +9,7 @@ pub mod actions;
 pub mod api;
 pub mod archive;
 pub mod auth;
+pub mod chaos;
 pub mod cli;
 pub mod clock;
 pub mod config;

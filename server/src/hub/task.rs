@@ -115,6 +115,8 @@ async fn execute(
             .await
         {
             Ok(_) => {
+                #[cfg(any(debug_assertions, feature = "chaos"))]
+                crate::chaos::after_append(id, meeting.seq() + events.len() as u64).await;
                 for event in &events {
                     meeting.apply(event);
                 }

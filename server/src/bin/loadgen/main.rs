@@ -8,6 +8,8 @@
 //! `loadgen prepare --database-url …` seeds the bench meetings before the server starts;
 //! `loadgen run …` measures. `scripts/bench.sh` does both; see BENCH.md.
 
+mod abuse;
+mod chaos;
 mod fanout;
 mod fleet;
 mod floor;
@@ -48,6 +50,11 @@ enum Cmd {
     },
     /// Run the scenarios and print the table.
     Run(RunArgs),
+    /// The chaos harness: polls under forced disconnects and server kills, then checks the log
+    /// (docs/CHAOS.md).
+    Chaos(chaos::ChaosArgs),
+    /// Three instances on one PostgreSQL database, one killed mid-vote (docs/CHAOS.md).
+    Instances(chaos::instances::InstancesArgs),
     /// The loopback floor's stand-in server (started by `run` itself; see floor.rs).
     FloorServe {
         #[arg(long)]
@@ -111,10 +118,15 @@ pub struct RunArgs {
     /// crowd nor the server's fan-out is favoured on the shared cores.
     #[arg(long, default_value_t = server::config::DEFAULT_FANOUT_NICE)]
     crowd_nice: i32,
-    /// Scenarios to run (comma separated): crowd,storm,naive,small,floor,multi.
+    /// Junk sign-ins per second in the abuse scenario, and ballots timed in each of its two halves.
+    #[arg(long, default_value_t = 2_000.0)]
+    abuse_rate: f64,
+    #[arg(long, default_value_t = 100)]
+    abuse_ballots: usize,
+    /// Scenarios to run (comma separated): crowd,storm,naive,small,floor,multi,abuse.
     #[arg(
         long,
-        default_value = "crowd,storm,naive,small,floor,multi",
+        default_value = "crowd,storm,naive,small,floor,multi,abuse",
         value_delimiter = ','
     )]
     only: Vec<String>,
@@ -141,6 +153,28 @@ fn main() -> anyhow::Result<()> {
         .build()?;
     match args.command {
         Cmd::FloorServe { .. } => Ok(()),
+        Cmd::Instances(instances) => {
+            let limit = Duration::from_secs(instances.max_seconds());
+            let passed = runtime.block_on(async {
+                tokio::time::timeout(limit, chaos::instances::run(instances))
+                    .await
+                    .map_err(|_| anyhow::anyhow!("the run passed --max-seconds and was stopped"))?
+            });
+            runtime.shutdown_timeout(Duration::from_secs(1));
+            anyhow::ensure!(passed?, "the instances run failed its checks (see above)");
+            Ok(())
+        }
+        Cmd::Chaos(chaos) => {
+            let limit = Duration::from_secs(chaos.max_seconds());
+            let passed = runtime.block_on(async {
+                tokio::time::timeout(limit, chaos::run(chaos))
+                    .await
+                    .map_err(|_| anyhow::anyhow!("the run passed --max-seconds and was stopped"))?
+            });
+            runtime.shutdown_timeout(Duration::from_secs(1));
+            anyhow::ensure!(passed?, "the chaos run failed its checks (see above)");
+            Ok(())
+        }
         Cmd::Prepare {
             database_url,
             meetings,
@@ -305,6 +339,19 @@ async fn measure(args: RunArgs) -> anyhow::Result<()> {
 
     if args.wants("multi") && args.meetings > 0 {
         rows.extend(multi::rows(&args, &panelcast, &mut people).await?);
+    }
+
+    if args.wants("abuse") {
+        rows.extend(
+            abuse::rows(
+                &panelcast,
+                &mut people,
+                setup::DEMO,
+                args.abuse_rate,
+                args.abuse_ballots,
+            )
+            .await?,
+        );
     }
 
     let table = report::table(&rows);
