@@ -5,9 +5,8 @@
 //! in the log once, and the killed instance, started again, must serve what the others serve. Latencies are
 //! the benchmark's business and are not asserted here.
 
-mod common;
 
-use common::postgres::TestPostgres;
+use crate::common::postgres::TestPostgres;
 
 /// Three consecutive loopback ports free now.
 fn free_ports() -> u16 {
