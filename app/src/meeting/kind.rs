@@ -125,6 +125,7 @@ impl MeetingKind {
                 K::OpenElectionOfChair | K::ProposeChair | K::HandBackChair => Some(BOARD_CHAIR),
                 K::UpdateSeat
                 | K::AppointSubstitute
+                | K::WithdrawSubstitute
                 | K::RecordAttendance
                 | K::CorrectAttendance
                 | K::DeclareInterest => Some(BOARD_NO_SEATS),

@@ -9,7 +9,7 @@ use app::meeting::*;
 use proptest::prelude::*;
 
 /// Columns: Panel meeting, Performance and Delivery Board, Panel sub-committee. `Y` = the kind takes it.
-const KIND_TABLE: [(CommandKind, &str); 50] = {
+const KIND_TABLE: [(CommandKind, &str); 56] = {
     use CommandKind::*;
     [
         (ScheduleMeeting, "YYY"),
@@ -62,6 +62,12 @@ const KIND_TABLE: [(CommandKind, &str); 50] = {
         (SetRecording, "YYY"),
         (SetRecordingStart, "YYY"),
         (NudgeChapter, "YYY"),
+        (WithdrawSubstitute, "Y.Y"),
+        (PublishSupplement, "YYY"),
+        (ReplaceItemPapers, "YYY"),
+        (PostponeMeeting, "YYY"),
+        (CancelMeeting, "YYY"),
+        (UpdateCarriedAction, "YYY"),
     ]
 };
 
