@@ -4,7 +4,6 @@
 //! ballot id, `SIGKILL`s the server 3 times between an append and its reply, and checks the log, the
 //! published record and the viewers. Its own checks decide; this test reads its report and asserts each.
 
-
 use crate::common::postgres::TestPostgres;
 
 /// A loopback port free now (the harness restarts the server on one fixed address).

@@ -5,7 +5,6 @@
 //! in the log once, and the killed instance, started again, must serve what the others serve. Latencies are
 //! the benchmark's business and are not asserted here.
 
-
 use crate::common::postgres::TestPostgres;
 
 /// Three consecutive loopback ports free now.
