@@ -60,7 +60,9 @@ test("a Board is scheduled with the form and run by the Commissioner; a Panel vo
     await expect(publicPage.getByText("Ian Drysdale - Deputy Chief Officer (DCO)")).toBeVisible();
     await expectNoAxeViolations(publicPage);
     await publicPage.goto("/");
-    const entry = publicPage.getByRole("listitem").filter({ has: publicPage.getByRole("link", { name: "Performance and Delivery Board", exact: true }) });
+    // The list names each meeting by its date and time (the link), with its title and kind beside it.
+    const entry = publicPage.locator(`li[data-meeting="${BOARD}"]`);
+    await expect(entry).toContainText("Performance and Delivery Board");
     await expect(entry.getByTestId("meeting-kind")).toHaveText("Performance and Delivery Board");
     await expectNoAxeViolations(publicPage);
     await clerkContext.close();

@@ -33,7 +33,8 @@ test.describe("without JavaScript (server-rendered)", () => {
 
   test("the meetings list links to the demo meeting", async ({ page }) => {
     await page.goto("/");
-    await page.getByRole("link", { name: /Police and Crime Panel/ }).first().click();
+    // Each meeting is named by its date and time (its link), with the Panel's name beside it.
+    await page.locator("li[data-meeting]", { hasText: "Police and Crime Panel" }).first().getByRole("link").click();
     await expect(page).toHaveURL(/\/meetings\//);
   });
 
@@ -75,7 +76,8 @@ test.describe("with JavaScript, moving between pages", () => {
     await page.goto("/");
     await page.waitForLoadState("networkidle");
     await mark();
-    await page.getByRole("link", { name: /Police and Crime Panel/ }).first().click();
+    // Each meeting is named by its date and time (its link), with the Panel's name beside it.
+    await page.locator("li[data-meeting]", { hasText: "Police and Crime Panel" }).first().getByRole("link").click();
     await expect(page).toHaveURL(/\/meetings\/[a-z0-9-]+$/);
     await expect(page.getByText("Live: updates appear as they happen")).toBeVisible({ timeout: 10_000 });
     expect(await stayed()).toBe(true);
