@@ -2,10 +2,9 @@
 //! deferred before the meeting, postponement and cancellation. Each rule as a table of command, actor and
 //! the refusal in the rule's words, then what every screen shows.
 
-
+use crate::common::*;
 use app::meeting::on_the_day::Aside;
 use app::meeting::*;
-use crate::common::*;
 
 const FEB_2020: (i32, u8, u8) = (2020, 2, 6);
 

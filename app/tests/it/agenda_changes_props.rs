@@ -6,10 +6,9 @@
 //! deadline keeps its distance from the start; once cancelled, every command from every actor is refused;
 //! once closed, no agenda change is accepted.
 
-
+use crate::common::*;
 use app::meeting::on_the_day::Aside;
 use app::meeting::*;
-use crate::common::*;
 use proptest::prelude::*;
 
 const ITEMS: [&str; 6] = ["1", "A1", "B1", "C1", "D2", "Z9"];

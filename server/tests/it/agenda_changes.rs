@@ -2,9 +2,8 @@
 //! and a postponement reach a public viewer live and the list of meetings; a cancelled meeting refuses every
 //! command with the rule's words (409), and its pages and links keep working with the notice.
 
-
-use app::meeting::{CivilDate, Command, ItemCode, PageRange, Timestamp};
 use crate::common::*;
+use app::meeting::{CivilDate, Command, ItemCode, PageRange, Timestamp};
 
 /// The February 2020 budget meeting, whose item A1 has a paper to follow (S0:49).
 const BUDGET: &str = "2020-02-06";

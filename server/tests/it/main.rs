@@ -11,6 +11,7 @@ mod agenda_import;
 mod archive;
 mod commands;
 mod hearing_report;
+mod links;
 mod loadgen_smoke;
 mod minutes;
 mod multi_instance;
