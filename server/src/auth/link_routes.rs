@@ -22,26 +22,26 @@ pub fn refuse(status: StatusCode, message: &str) -> Response {
     (status, Json(serde_json::json!({ "error": message }))).into_response()
 }
 
-/// `Err` with the 403 unless `identity` is a clerk.
-pub fn clerk_only(identity: &Identity, what: &str) -> Result<(), Response> {
+/// The 403, unless `identity` is a clerk.
+pub fn not_a_clerk(identity: &Identity, what: &str) -> Option<Response> {
     match identity.actor {
-        Actor::Clerk { .. } => Ok(()),
-        _ => Err(refuse(
+        Actor::Clerk { .. } => None,
+        _ => Some(refuse(
             StatusCode::FORBIDDEN,
             &format!("Only a clerk can {what}"),
         )),
     }
 }
 
-/// `Err` with the 400 if `meeting` is too long to be a meeting id.
-pub fn check_meeting_id(meeting: &str) -> Result<(), Response> {
+/// The 400 if `meeting` is too long to be a meeting id.
+pub fn bad_meeting_id(meeting: &str) -> Option<Response> {
     if meeting.chars().count() > MAX_MEETING_ID_CHARS {
-        return Err(refuse(
+        return Some(refuse(
             StatusCode::BAD_REQUEST,
             &format!("A meeting id has at most {MAX_MEETING_ID_CHARS} characters"),
         ));
     }
-    Ok(())
+    None
 }
 
 fn unavailable(error: crate::error::StoreError, doing: &str) -> Response {
@@ -63,8 +63,8 @@ pub async fn list_links(
     Extension(identity): Extension<Identity>,
     Query(query): Query<ListQuery>,
 ) -> Response {
-    if let Err(refused) =
-        clerk_only(&identity, "list sign-in links").and_then(|()| check_meeting_id(&query.meeting))
+    if let Some(refused) =
+        not_a_clerk(&identity, "list sign-in links").or_else(|| bad_meeting_id(&query.meeting))
     {
         return refused;
     }
@@ -80,7 +80,7 @@ pub async fn revoke_link(
     Extension(identity): Extension<Identity>,
     Path(id): Path<String>,
 ) -> Response {
-    if let Err(refused) = clerk_only(&identity, "revoke sign-in links") {
+    if let Some(refused) = not_a_clerk(&identity, "revoke sign-in links") {
         return refused;
     }
     let not_found = || refuse(StatusCode::NOT_FOUND, "There is no such sign-in link");

@@ -13,7 +13,7 @@ use axum::{
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use serde::{Deserialize, Serialize};
 
-use super::link_routes::{check_meeting_id, clerk_only, list_links, refuse, revoke_link};
+use super::link_routes::{bad_meeting_id, list_links, not_a_clerk, refuse, revoke_link};
 use super::links::{self, Refusal};
 use super::{store, tokens::looks_like_token, Auth, SessionKey, SESSION_COOKIE};
 
@@ -138,8 +138,8 @@ async fn create_link(
     Extension(identity): Extension<Identity>,
     Json(new): Json<NewLink>,
 ) -> Response {
-    if let Err(refused) = clerk_only(&identity, "create sign-in links")
-        .and_then(|()| check_meeting_id(new.meeting.as_deref().unwrap_or_default()))
+    if let Some(refused) = not_a_clerk(&identity, "create sign-in links")
+        .or_else(|| bad_meeting_id(new.meeting.as_deref().unwrap_or_default()))
     {
         return refused;
     }

@@ -5,6 +5,7 @@ mod agenda_form;
 pub(crate) mod draft_edit;
 mod form_fields;
 mod gate;
+mod link_list;
 mod links;
 mod pack;
 mod post;

@@ -5,12 +5,14 @@
 use serde::{Deserialize, Serialize};
 
 use crate::meeting::{Actor, MeetingSpec};
+use crate::protocol::links::SignInLinkRow;
 
-/// Who a new link is for.
+/// Who a new link is for, and the meeting whose links page lists it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NewLink {
     pub actor: Actor,
     pub display_name: String,
+    pub meeting: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -116,5 +118,57 @@ pub async fn schedule_meeting(spec: &MeetingSpec) -> Result<String, String> {
     {
         let _ = (spec, Refusal { message: None }.message);
         Err("Scheduling needs JavaScript in the browser".to_owned())
+    }
+}
+
+/// Every link created for `meeting` (`GET /api/v1/sign-in-links?meeting=…`), or the sentence to show.
+pub async fn list_links(meeting: String) -> Result<Vec<SignInLinkRow>, String> {
+    #[cfg(feature = "hydrate")]
+    {
+        use gloo_net::http::Request;
+        let response = Request::get("/api/v1/sign-in-links")
+            .query([("meeting", meeting.as_str())])
+            .send()
+            .await
+            .map_err(|_| "Could not reach the server; please try again".to_owned())?;
+        if !response.ok() {
+            let refused: Option<Refused> = response.json().await.ok();
+            return Err(refused
+                .and_then(|r| r.error)
+                .unwrap_or_else(|| format!("The server refused ({})", response.status())));
+        }
+        response
+            .json()
+            .await
+            .map_err(|_| "The server's answer could not be read".to_owned())
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = meeting;
+        Err("Listing links needs JavaScript in the browser".to_owned())
+    }
+}
+
+/// Revokes the link `id` (`POST /api/v1/sign-in-links/{id}/revoke`); the sentence to show if refused.
+pub async fn revoke_link(id: String) -> Result<(), String> {
+    #[cfg(feature = "hydrate")]
+    {
+        use gloo_net::http::Request;
+        let response = Request::post(&format!("/api/v1/sign-in-links/{id}/revoke"))
+            .send()
+            .await
+            .map_err(|_| "Could not reach the server; please try again".to_owned())?;
+        if response.ok() {
+            return Ok(());
+        }
+        let refused: Option<Refused> = response.json().await.ok();
+        Err(refused
+            .and_then(|r| r.error)
+            .unwrap_or_else(|| format!("The server refused ({})", response.status())))
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = id;
+        Err("Revoking a link needs JavaScript in the browser".to_owned())
     }
 }
