@@ -197,3 +197,72 @@ async fn only_a_clerk_lists_or_revokes_and_an_unknown_link_is_not_found() {
         "a refused revoke left the link working"
     );
 }
+
+#[tokio::test]
+async fn the_printable_sheet_has_a_slip_with_a_qr_code_per_member_and_its_links_are_listed() {
+    let app = spawn_app().await;
+    let clerk = app.clerk().await;
+    let sheet = clerk
+        .post(format!("{}/meetings/{DEMO}/sign-in-sheet", app.base))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(sheet.status(), 200);
+    let html = sheet.text().await.expect("body");
+    let people = app.member_ids().len() + 1;
+    assert_eq!(
+        html.matches("data-testid=\"slip\"").count(),
+        people,
+        "one slip per member and the Commissioner"
+    );
+    assert_eq!(
+        html.matches("<svg role=\"img\"").count(),
+        people,
+        "a QR code on each slip"
+    );
+    assert!(
+        html.contains("href=\"/sign-in-sheet.css\"") && !html.contains("style=\""),
+        "no inline style (CSP)"
+    );
+    let rows: Vec<SignInLinkRow> = list(&clerk, &app.base).await.json().await.expect("rows");
+    assert_eq!(
+        rows.len(),
+        people,
+        "the sheet's links are listed on the links page"
+    );
+    let token = html
+        .split("/sign-in/")
+        .nth(1)
+        .expect("a link")
+        .chars()
+        .take(64)
+        .collect::<String>();
+    let signed_in = cookie_client()
+        .post(format!("{}/sign-in", app.base))
+        .form(&[("token", &token)])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(signed_in.status(), 303, "a slip's link signs in");
+    let css = reqwest::get(format!("{}/sign-in-sheet.css", app.base))
+        .await
+        .expect("css");
+    assert!(css.text().await.expect("css").contains("@media print"));
+
+    let member = app.member("peter-feacey").await;
+    let refused = member
+        .post(format!("{}/meetings/{DEMO}/sign-in-sheet", app.base))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(refused.status(), 403);
+    let unknown = clerk
+        .post(format!(
+            "{}/meetings/no-such-meeting/sign-in-sheet",
+            app.base
+        ))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(unknown.status(), 404);
+}

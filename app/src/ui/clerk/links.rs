@@ -121,6 +121,11 @@ fn LinkMaker() -> impl IntoView {
                 </ul>
             </div>
         </section>
+        <form method="post" class="stack-form" action=move || format!("/meetings/{}/sign-in-sheet", meeting.get())>
+            <h2>"A printable sheet"</h2>
+            <p>"One slip per member and one for the Commissioner, each with a new link and its QR code. Printing creates new links."</p>
+            <button type="submit" class="button button--secondary" disabled=move || meeting.with(String::is_empty)>"Create links and open the sheet"</button>
+        </form>
         <p role="status" data-testid="revoked">{move || revoked.get()}</p>
         <LinkList listed revoke/>
         <Suspense fallback=|| view! { <p>"Loading the roster…"</p> }>
