@@ -104,6 +104,16 @@ async fn create(clerk: &reqwest::Client, base: &str, name: &str) -> String {
     url.rsplit('/').next().expect("token").to_owned()
 }
 
+/// Tries `token` in a fresh browser (no session).
+async fn sign_in_with(base: &str, token: &str) -> reqwest::Response {
+    cookie_client()
+        .post(format!("{base}/sign-in"))
+        .form(&[("token", token)])
+        .send()
+        .await
+        .expect("post")
+}
+
 async fn list(client: &reqwest::Client, base: &str) -> reqwest::Response {
     client
         .get(format!("{base}/api/v1/sign-in-links?meeting={DEMO}"))
@@ -135,12 +145,7 @@ async fn the_clerk_lists_revokes_and_the_revoked_link_is_refused_with_a_clear_me
     let row = rows.iter().find(|r| r.id == id).expect("still listed");
     assert_eq!(row.state(now), LinkState::Revoked);
 
-    let refused = cookie_client()
-        .post(format!("{}/sign-in", app.base))
-        .form(&[("token", &revoked)])
-        .send()
-        .await
-        .expect("post");
+    let refused = sign_in_with(&app.base, &revoked).await;
     assert_eq!(refused.status(), 401);
     assert!(refused.headers().get("set-cookie").is_none());
     assert!(refused
@@ -148,12 +153,7 @@ async fn the_clerk_lists_revokes_and_the_revoked_link_is_refused_with_a_clear_me
         .await
         .expect("body")
         .contains("The clerk has revoked this link"));
-    let kept = cookie_client()
-        .post(format!("{}/sign-in", app.base))
-        .form(&[("token", &kept)])
-        .send()
-        .await
-        .expect("post");
+    let kept = sign_in_with(&app.base, &kept).await;
     assert_eq!(kept.status(), 303, "the other link still works");
 }
 
@@ -185,12 +185,7 @@ async fn only_a_clerk_lists_or_revokes_and_an_unknown_link_is_not_found() {
         "m".repeat(101)
     );
     assert_eq!(clerk.get(long).send().await.expect("get").status(), 400);
-    let signed_in = cookie_client()
-        .post(format!("{}/sign-in", app.base))
-        .form(&[("token", &token)])
-        .send()
-        .await
-        .expect("post");
+    let signed_in = sign_in_with(&app.base, &token).await;
     assert_eq!(
         signed_in.status(),
         303,
@@ -237,12 +232,7 @@ async fn the_printable_sheet_has_a_slip_with_a_qr_code_per_member_and_its_links_
         .chars()
         .take(64)
         .collect::<String>();
-    let signed_in = cookie_client()
-        .post(format!("{}/sign-in", app.base))
-        .form(&[("token", &token)])
-        .send()
-        .await
-        .expect("post");
+    let signed_in = sign_in_with(&app.base, &token).await;
     assert_eq!(signed_in.status(), 303, "a slip's link signs in");
     let css = reqwest::get(format!("{}/sign-in-sheet.css", app.base))
         .await

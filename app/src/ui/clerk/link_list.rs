@@ -11,19 +11,18 @@ use crate::ui::browser::now;
 /// The table of stored links, or the sentence why it cannot be shown.
 #[component]
 pub fn LinkList(
-    listed: LocalResource<Result<Vec<SignInLinkRow>, String>>,
+    listed: RwSignal<Option<Result<Vec<SignInLinkRow>, String>>>,
     revoke: impl Fn(String, String) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     view! {
         <section aria-labelledby="stored-heading">
             <h2 id="stored-heading">"Links created for this meeting"</h2>
-            <Suspense fallback=|| view! { <p>"Loading the links…"</p> }>
-                {move || listed.get().map(|result| match result {
-                    Ok(rows) if rows.is_empty() => view! { <p class="muted">"No links created for this meeting yet."</p> }.into_any(),
-                    Ok(rows) => view! { <Rows rows revoke/> }.into_any(),
-                    Err(message) => view! { <p class="banner">{message}</p> }.into_any(),
-                })}
-            </Suspense>
+            {move || match listed.get() {
+                None => view! { <p>"Loading the links…"</p> }.into_any(),
+                Some(Ok(rows)) if rows.is_empty() => view! { <p class="muted">"No links created for this meeting yet."</p> }.into_any(),
+                Some(Ok(rows)) => view! { <Rows rows revoke/> }.into_any(),
+                Some(Err(message)) => view! { <p class="banner">{message}</p> }.into_any(),
+            }}
         </section>
     }
 }

@@ -12,6 +12,7 @@ use super::link_list::{CopyLink, LinkList};
 use super::post::{create_link, list_links, revoke_link, NewLink};
 use crate::api::{get_meeting_view, list_meetings};
 use crate::meeting::{Actor, MeetingView};
+use crate::protocol::links::SignInLinkRow;
 
 /// A link created on this page.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,7 +49,12 @@ fn LinkMaker() -> impl IntoView {
             get_meeting_view(id).await.map(|(_, view)| view)
         },
     );
+    // The chosen meeting, or the newest one once the roster has loaded.
     let meeting = Memo::new(move |_| {
+        let chosen = chosen.get();
+        if !chosen.is_empty() {
+            return chosen;
+        }
         roster
             .get()
             .and_then(Result::ok)
@@ -57,16 +63,17 @@ fn LinkMaker() -> impl IntoView {
             .unwrap_or_default()
     });
     let reload = RwSignal::new(0_u32);
-    let listed = LocalResource::new(move || {
+    // Fetched in the browser only (an effect), after each change of meeting and each create or revoke.
+    let listed = RwSignal::new(None::<Result<Vec<SignInLinkRow>, String>>);
+    Effect::new(move |_| {
         let meeting = meeting.get();
         reload.track();
-        async move {
-            if meeting.is_empty() {
-                Ok(Vec::new())
-            } else {
-                list_links(meeting).await
-            }
+        if meeting.is_empty() {
+            return;
         }
+        leptos::task::spawn_local(async move {
+            listed.set(Some(list_links(meeting).await));
+        });
     });
     let created = RwSignal::new(Vec::<Created>::new());
     let make = move |actor: Actor, name: String| {

@@ -31,6 +31,15 @@ struct Refusal {
     message: Option<String>,
 }
 
+/// The sentence of a refusal from the sign-in links routes (`{"error"}`), or its status.
+#[cfg(feature = "hydrate")]
+async fn refusal_of(response: gloo_net::http::Response) -> String {
+    let refused: Option<Refused> = response.json().await.ok();
+    refused
+        .and_then(|r| r.error)
+        .unwrap_or_else(|| format!("The server refused ({})", response.status()))
+}
+
 /// The link's address, or the sentence to show.
 pub async fn create_link(new: NewLink) -> Result<String, String> {
     #[cfg(feature = "hydrate")]
@@ -50,10 +59,7 @@ pub async fn create_link(new: NewLink) -> Result<String, String> {
                 .map_err(|_| "The server's answer could not be read".to_owned())?;
             Ok(created.url)
         } else {
-            let refused: Option<Refused> = response.json().await.ok();
-            Err(refused
-                .and_then(|r| r.error)
-                .unwrap_or_else(|| format!("The server refused ({})", response.status())))
+            Err(refusal_of(response).await)
         }
     }
     #[cfg(not(feature = "hydrate"))]
@@ -132,10 +138,7 @@ pub async fn list_links(meeting: String) -> Result<Vec<SignInLinkRow>, String> {
             .await
             .map_err(|_| "Could not reach the server; please try again".to_owned())?;
         if !response.ok() {
-            let refused: Option<Refused> = response.json().await.ok();
-            return Err(refused
-                .and_then(|r| r.error)
-                .unwrap_or_else(|| format!("The server refused ({})", response.status())));
+            return Err(refusal_of(response).await);
         }
         response
             .json()
@@ -161,10 +164,7 @@ pub async fn revoke_link(id: String) -> Result<(), String> {
         if response.ok() {
             return Ok(());
         }
-        let refused: Option<Refused> = response.json().await.ok();
-        Err(refused
-            .and_then(|r| r.error)
-            .unwrap_or_else(|| format!("The server refused ({})", response.status())))
+        Err(refusal_of(response).await)
     }
     #[cfg(not(feature = "hydrate"))]
     {
