@@ -24,6 +24,7 @@ pub mod peers;
 pub mod priority;
 pub mod security;
 pub mod service;
+pub mod sign_in_sheet;
 pub mod startup;
 pub mod state;
 pub mod store;

@@ -10,7 +10,7 @@ use axum::{
     http::StatusCode,
     middleware,
     response::{IntoResponse, Response},
-    routing::get,
+    routing::{get, post},
     Router,
 };
 use leptos::prelude::*;
@@ -202,6 +202,11 @@ fn router(state: AppState) -> Router {
             get(crate::archive::chapters_file),
         )
         .route("/meetings/{id}/text", get(crate::text_page::text_page))
+        .route(
+            "/meetings/{id}/sign-in-sheet",
+            post(crate::sign_in_sheet::sheet),
+        )
+        .route("/sign-in-sheet.css", get(crate::sign_in_sheet::stylesheet))
         .merge(crate::api::routes())
         .merge(crate::minutes::routes())
         .merge(crate::document_page::routes())

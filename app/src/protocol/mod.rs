@@ -11,6 +11,7 @@
 //! Writes go over HTTP (`POST /api/v1/meetings/{id}/commands` or the `run_command` server function).
 
 mod follow;
+pub mod links;
 pub mod reconnect;
 
 #[cfg(feature = "ssr")]

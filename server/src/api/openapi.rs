@@ -24,6 +24,8 @@ use utoipa::OpenApi;
         super::votes::votes_json,
         super::votes::votes_csv,
         sign_in_links,
+        sign_in_links_list,
+        sign_in_link_revoke,
         openapi_json,
     ),
     tags(
@@ -66,3 +68,33 @@ pub(super) async fn openapi_json() -> impl IntoResponse {
 )]
 #[allow(dead_code)] // documentation only: the route is served by `auth::routes`
 async fn sign_in_links() {}
+
+/// A clerk lists every sign-in link created for a meeting (`server/src/auth/link_routes.rs`): person, role,
+/// created, expires, used, revoked. Never the link's address: only its hash is stored (docs/LINKS.md).
+#[utoipa::path(
+    get,
+    path = "/api/v1/sign-in-links",
+    tag = "accounts",
+    params(("meeting" = String, Query, description = "The meeting the links were created for")),
+    responses(
+        (status = 200, description = "The links, newest first", content_type = "application/json"),
+        (status = 403, description = "Only a clerk can list sign-in links"),
+    )
+)]
+#[allow(dead_code)] // documentation only: the route is served by `auth::routes`
+async fn sign_in_links_list() {}
+
+/// A clerk revokes a sign-in link by its id (the token's SHA-256): it no longer signs in.
+#[utoipa::path(
+    post,
+    path = "/api/v1/sign-in-links/{id}/revoke",
+    tag = "accounts",
+    params(("id" = String, Path, description = "The link's id from the list")),
+    responses(
+        (status = 200, description = "Revoked (revoking twice is not an error)", content_type = "application/json"),
+        (status = 403, description = "Only a clerk can revoke sign-in links"),
+        (status = 404, description = "There is no such sign-in link"),
+    )
+)]
+#[allow(dead_code)] // documentation only: the route is served by `auth::routes`
+async fn sign_in_link_revoke() {}

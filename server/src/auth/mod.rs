@@ -4,6 +4,8 @@
 //! opening it and pressing "Sign in" sets a session cookie (`HttpOnly`, `SameSite=Strict`, `Secure` over TLS).
 //! The link is redeemed by a POST, not by the GET, so a link-preview bot cannot use it up.
 
+mod link_routes;
+pub mod links;
 mod routes;
 mod sessions;
 pub mod store;
@@ -75,11 +77,21 @@ impl Auth {
         &self,
         identity: &Identity,
     ) -> Result<String, crate::error::StoreError> {
-        let token = store::create_link(
+        self.sign_in_url_for(identity, None).await
+    }
+
+    /// [`Auth::sign_in_url`], listed on `meeting`'s links page when given.
+    pub async fn sign_in_url_for(
+        &self,
+        identity: &Identity,
+        meeting: Option<&str>,
+    ) -> Result<String, crate::error::StoreError> {
+        let token = store::create_link_for(
             &self.pool,
             &identity.actor,
             &identity.display_name,
             self.link_ttl,
+            meeting,
         )
         .await?;
         Ok(format!("{}/sign-in/{token}", self.public_url))

@@ -1,4 +1,5 @@
-//! `/sign-in/{token}` (GET page, POST redeem), `/sign-out`, and the clerk's `/api/v1/sign-in-links`.
+//! `/sign-in/{token}` (GET page, POST redeem), `/sign-out`, and the clerk's `/api/v1/sign-in-links` (create;
+//! listing and revoking are in `super::link_routes`).
 
 use app::api::ssr::Identity;
 use app::meeting::Actor;
@@ -12,6 +13,8 @@ use axum::{
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use serde::{Deserialize, Serialize};
 
+use super::link_routes::{bad_meeting_id, list_links, not_a_clerk, refuse, revoke_link};
+use super::links::{self, Refusal};
 use super::{store, tokens::looks_like_token, Auth, SessionKey, SESSION_COOKIE};
 
 pub fn routes() -> Router<Auth> {
@@ -19,7 +22,8 @@ pub fn routes() -> Router<Auth> {
         .route("/sign-in/{token}", get(sign_in_page))
         .route("/sign-in", post(sign_in))
         .route("/sign-out", post(sign_out))
-        .route("/api/v1/sign-in-links", post(create_link))
+        .route("/api/v1/sign-in-links", post(create_link).get(list_links))
+        .route("/api/v1/sign-in-links/{id}/revoke", post(revoke_link))
 }
 
 async fn sign_in_page(Path(token): Path<String>) -> Response {
@@ -52,7 +56,7 @@ async fn sign_in(
     Form(form): Form<SignInForm>,
 ) -> Response {
     if !looks_like_token(&form.token) {
-        return refused();
+        return refused(Refusal::UsedOrExpired);
     }
     match store::redeem_link(&auth.pool, &form.token, auth.session_ttl).await {
         Ok(Some((session, identity))) => {
@@ -66,7 +70,14 @@ async fn sign_in(
                 .build();
             (jar.add(cookie), Redirect::to("/")).into_response()
         }
-        Ok(None) => refused(),
+        Ok(None) => {
+            let hash = super::token_hash(&form.token);
+            refused(
+                links::refusal(&auth.pool, &hash)
+                    .await
+                    .unwrap_or(Refusal::UsedOrExpired),
+            )
+        }
         Err(error) => {
             tracing::error!(%error, "redeeming a sign-in link failed");
             page(
@@ -78,11 +89,17 @@ async fn sign_in(
     }
 }
 
-fn refused() -> Response {
+fn refused(why: Refusal) -> Response {
+    let body = match why {
+        Refusal::Revoked => "<p>The clerk has revoked this link. Ask the clerk for a new one.</p>",
+        Refusal::UsedOrExpired => {
+            "<p>It has expired or has already been used. Ask the clerk for a new one.</p>"
+        }
+    };
     page(
         StatusCode::UNAUTHORIZED,
         "This sign-in link cannot be used",
-        "<p>It has expired or has already been used. Ask the clerk for a new one.</p>",
+        body,
     )
 }
 
@@ -101,11 +118,13 @@ async fn sign_out(
         .into_response()
 }
 
-/// Who a new link is for.
+/// Who a new link is for, and the meeting whose links page lists it (none: not listed).
 #[derive(Debug, Deserialize)]
 pub struct NewLink {
     pub actor: Actor,
     pub display_name: String,
+    #[serde(default)]
+    pub meeting: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -119,30 +138,26 @@ async fn create_link(
     Extension(identity): Extension<Identity>,
     Json(new): Json<NewLink>,
 ) -> Response {
-    if !matches!(identity.actor, Actor::Clerk { .. }) {
-        return (
-            StatusCode::FORBIDDEN,
-            Json(serde_json::json!({"error": "Only a clerk can create sign-in links"})),
-        )
-            .into_response();
+    if let Some(refused) = not_a_clerk(&identity, "create sign-in links")
+        .or_else(|| bad_meeting_id(new.meeting.as_deref().unwrap_or_default()))
+    {
+        return refused;
     }
     if matches!(new.actor, Actor::Public | Actor::System) || new.display_name.trim().is_empty() {
-        return (StatusCode::BAD_REQUEST, Json(serde_json::json!({"error": "A link is for a named clerk, member or the Commissioner"})))
-            .into_response();
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "A link is for a named clerk, member or the Commissioner",
+        );
     }
     if let Err(too_long) = app::meeting::limits::account(&new.actor, &new.display_name) {
-        return (
-            StatusCode::BAD_REQUEST,
-            Json(serde_json::json!({"error": too_long.to_string()})),
-        )
-            .into_response();
+        return refuse(StatusCode::BAD_REQUEST, &too_long.to_string());
     }
     let who = Identity {
         actor: new.actor,
         display_name: new.display_name.trim().to_owned(),
         signed_in: true,
     };
-    match auth.sign_in_url(&who).await {
+    match auth.sign_in_url_for(&who, new.meeting.as_deref()).await {
         Ok(url) => (StatusCode::CREATED, Json(CreatedLink { url })).into_response(),
         Err(error) => {
             tracing::error!(%error, "creating a sign-in link failed");

@@ -27,22 +27,36 @@ pub async fn create_link(
     display_name: &str,
     ttl: Duration,
 ) -> Result<String, StoreError> {
+    create_link_for(pool, actor, display_name, ttl, None).await
+}
+
+/// [`create_link`], listed under `meeting` on the clerk's links page (`super::links`) when given.
+pub async fn create_link_for(
+    pool: &AnyPool,
+    actor: &Actor,
+    display_name: &str,
+    ttl: Duration,
+    meeting: Option<&str>,
+) -> Result<String, StoreError> {
     let token = new_token();
     let now = clock::now().0;
     sqlx::query(
-        "INSERT INTO sign_in_link (token_hash, principal, display_name, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO sign_in_link (token_hash, principal, display_name, created_at, expires_at, meeting_id) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(token_hash(&token))
     .bind(serde_json::to_string(actor)?)
     .bind(display_name)
     .bind(now)
     .bind(now + ttl.as_millis() as i64)
+    .bind(meeting)
     .execute(pool)
     .await?;
     Ok(token)
 }
 
-/// Uses up the link `token` and opens a session; `None` if the link is unknown, expired or already used.
+/// Uses up the link `token` and opens a session; `None` if the link is unknown, expired, already used or
+/// revoked by the clerk.
 pub async fn redeem_link(
     pool: &AnyPool,
     token: &str,
@@ -51,7 +65,7 @@ pub async fn redeem_link(
     let now = clock::now().0;
     let mut tx = pool.begin().await?;
     let row: Option<(String, String)> = sqlx::query_as(
-        "UPDATE sign_in_link SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND expires_at > $3 \
+        "UPDATE sign_in_link SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > $3 \
          RETURNING principal, display_name",
     )
     .bind(now)

@@ -15,6 +15,7 @@ mod chaos;
 mod commands;
 mod hearing_report;
 mod instances;
+mod links;
 mod loadgen_smoke;
 mod meeting_kinds;
 mod minutes;

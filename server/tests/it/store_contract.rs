@@ -13,16 +13,16 @@ use server::{
 
 use crate::common::postgres;
 
-/// A store on a database that lives as long as this value.
-struct TestDb {
-    store: EventStore,
+/// A store on a database that lives as long as this value (also used by `links`' store contract).
+pub(crate) struct TestDb {
+    pub(crate) store: EventStore,
     url: String,
     _sqlite: Option<tempfile::TempDir>,
     _postgres: Option<postgres::TestPostgres>,
 }
 
 impl TestDb {
-    async fn sqlite() -> Self {
+    pub(crate) async fn sqlite() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = format!("sqlite://{}?mode=rwc", dir.path().join("log.db").display());
         let store = EventStore::connect(&url).await.expect("store opens");
@@ -35,7 +35,7 @@ impl TestDb {
         }
     }
 
-    async fn postgres() -> Self {
+    pub(crate) async fn postgres() -> Self {
         let cluster = tokio::task::spawn_blocking(postgres::TestPostgres::start)
             .await
             .expect("cluster starts");
@@ -67,6 +67,7 @@ macro_rules! contract {
         }
     };
 }
+pub(crate) use contract;
 
 contract!(
     appended_events_load_back_in_order_with_their_actor_and_time,

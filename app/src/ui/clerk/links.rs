@@ -1,14 +1,18 @@
 //! The clerk's sign-in links page: one single-use link per person, for every member and substitute on a
 //! meeting's roster (the chair among them), the Commissioner, and any clerk. Only a clerk can create links:
-//! the server checks, and this page says so to anyone else.
+//! the server checks, and this page says so to anyone else. Every link created for the chosen meeting is
+//! listed from the database ([`LinkList`]), so the list survives a reload; a link's address is shown only
+//! when it is created (only its hash is stored), with a copy button.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::gate::ClerkPage;
-use super::post::{create_link, NewLink};
+use super::link_list::{CopyLink, LinkList};
+use super::post::{create_link, list_links, revoke_link, NewLink};
 use crate::api::{get_meeting_view, list_meetings};
 use crate::meeting::{Actor, MeetingView};
+use crate::protocol::links::SignInLinkRow;
 
 /// A link created on this page.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,15 +49,53 @@ fn LinkMaker() -> impl IntoView {
             get_meeting_view(id).await.map(|(_, view)| view)
         },
     );
+    // The chosen meeting, or the newest one once the roster has loaded.
+    let meeting = Memo::new(move |_| {
+        let chosen = chosen.get();
+        if !chosen.is_empty() {
+            return chosen;
+        }
+        roster
+            .get()
+            .and_then(Result::ok)
+            .and_then(|view| view.id)
+            .map(|id| id.0)
+            .unwrap_or_default()
+    });
+    let reload = RwSignal::new(0_u32);
+    // Fetched in the browser only (an effect), after each change of meeting and each create or revoke.
+    let listed = RwSignal::new(None::<Result<Vec<SignInLinkRow>, String>>);
+    Effect::new(move |_| {
+        let meeting = meeting.get();
+        reload.track();
+        if meeting.is_empty() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            listed.set(Some(list_links(meeting).await));
+        });
+    });
     let created = RwSignal::new(Vec::<Created>::new());
     let make = move |actor: Actor, name: String| {
         leptos::task::spawn_local(async move {
             let outcome = create_link(NewLink {
                 actor,
                 display_name: name.clone(),
+                meeting: meeting.get_untracked(),
             })
             .await;
             created.update(|list| list.insert(0, Created { name, outcome }));
+            reload.update(|n| *n += 1);
+        });
+    };
+    let revoked = RwSignal::new(String::new());
+    let revoke = move |id: String, name: String| {
+        leptos::task::spawn_local(async move {
+            revoked.set(match revoke_link(id).await {
+                Ok(()) => format!("The link for {name} is revoked: it no longer signs in."),
+                Err(message) => format!("The link for {name} was not revoked: {message}"),
+            });
+            reload.update(|n| *n += 1);
         });
     };
     view! {
@@ -77,7 +119,8 @@ fn LinkMaker() -> impl IntoView {
                         Ok(url) => view! {
                             <li>
                                 <label for=format!("link-{i}")>{format!("Link for {}", c.name)}</label>
-                                <input id=format!("link-{i}") class="link-list__url" type="text" readonly=true value=url/>
+                                <input id=format!("link-{i}") class="link-list__url" type="text" readonly=true value=url.clone()/>
+                                <CopyLink url name=c.name.clone()/>
                             </li>
                         }.into_any(),
                         Err(message) => view! { <li class="feedback__error">{format!("No link for {}: {message}", c.name)}</li> }.into_any(),
@@ -85,6 +128,13 @@ fn LinkMaker() -> impl IntoView {
                 </ul>
             </div>
         </section>
+        <form method="post" class="stack-form" action=move || format!("/meetings/{}/sign-in-sheet", meeting.get())>
+            <h2>"A printable sheet"</h2>
+            <p>"One slip per member and one for the Commissioner, each with a new link and its QR code. Printing creates new links."</p>
+            <button type="submit" class="button button--secondary" disabled=move || meeting.with(String::is_empty)>"Create links and open the sheet"</button>
+        </form>
+        <p role="status" data-testid="revoked">{move || revoked.get()}</p>
+        <LinkList listed revoke/>
         <Suspense fallback=|| view! { <p>"Loading the roster…"</p> }>
             {move || roster.get().map(|result| match result {
                 Ok(view) => view! { <People view make/> }.into_any(),

@@ -6,6 +6,7 @@ pub(crate) mod draft_edit;
 mod form_fields;
 mod gate;
 mod kind_fields;
+mod link_list;
 mod links;
 mod pack;
 mod post;

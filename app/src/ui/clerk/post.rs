@@ -5,12 +5,14 @@
 use serde::{Deserialize, Serialize};
 
 use crate::meeting::{Actor, MeetingSpec};
+use crate::protocol::links::SignInLinkRow;
 
-/// Who a new link is for.
+/// Who a new link is for, and the meeting whose links page lists it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NewLink {
     pub actor: Actor,
     pub display_name: String,
+    pub meeting: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -27,6 +29,15 @@ struct Refused {
 #[derive(Debug, Deserialize)]
 struct Refusal {
     message: Option<String>,
+}
+
+/// The sentence of a refusal from the sign-in links routes (`{"error"}`), or its status.
+#[cfg(feature = "hydrate")]
+async fn refusal_of(response: gloo_net::http::Response) -> String {
+    let refused: Option<Refused> = response.json().await.ok();
+    refused
+        .and_then(|r| r.error)
+        .unwrap_or_else(|| format!("The server refused ({})", response.status()))
 }
 
 /// The link's address, or the sentence to show.
@@ -48,10 +59,7 @@ pub async fn create_link(new: NewLink) -> Result<String, String> {
                 .map_err(|_| "The server's answer could not be read".to_owned())?;
             Ok(created.url)
         } else {
-            let refused: Option<Refused> = response.json().await.ok();
-            Err(refused
-                .and_then(|r| r.error)
-                .unwrap_or_else(|| format!("The server refused ({})", response.status())))
+            Err(refusal_of(response).await)
         }
     }
     #[cfg(not(feature = "hydrate"))]
@@ -116,5 +124,51 @@ pub async fn schedule_meeting(spec: &MeetingSpec) -> Result<String, String> {
     {
         let _ = (spec, Refusal { message: None }.message);
         Err("Scheduling needs JavaScript in the browser".to_owned())
+    }
+}
+
+/// Every link created for `meeting` (`GET /api/v1/sign-in-links?meeting=…`), or the sentence to show.
+pub async fn list_links(meeting: String) -> Result<Vec<SignInLinkRow>, String> {
+    #[cfg(feature = "hydrate")]
+    {
+        use gloo_net::http::Request;
+        let response = Request::get("/api/v1/sign-in-links")
+            .query([("meeting", meeting.as_str())])
+            .send()
+            .await
+            .map_err(|_| "Could not reach the server; please try again".to_owned())?;
+        if !response.ok() {
+            return Err(refusal_of(response).await);
+        }
+        response
+            .json()
+            .await
+            .map_err(|_| "The server's answer could not be read".to_owned())
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = meeting;
+        Err("Listing links needs JavaScript in the browser".to_owned())
+    }
+}
+
+/// Revokes the link `id` (`POST /api/v1/sign-in-links/{id}/revoke`); the sentence to show if refused.
+pub async fn revoke_link(id: String) -> Result<(), String> {
+    #[cfg(feature = "hydrate")]
+    {
+        use gloo_net::http::Request;
+        let response = Request::post(&format!("/api/v1/sign-in-links/{id}/revoke"))
+            .send()
+            .await
+            .map_err(|_| "Could not reach the server; please try again".to_owned())?;
+        if response.ok() {
+            return Ok(());
+        }
+        Err(refusal_of(response).await)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = id;
+        Err("Revoking a link needs JavaScript in the browser".to_owned())
     }
 }
