@@ -16,7 +16,7 @@
 //!   sub-committee" (statute-and-security §4, voting rights), so it holds no confirmation hearing and
 //!   takes no veto vote.
 
-use super::command::CommandKind;
+use super::command_kind::CommandKind;
 use super::question::MAX_TEXT_CHARS;
 use serde::{Deserialize, Serialize};
 

@@ -38,6 +38,7 @@ pub mod carried;
 pub mod chapters;
 pub mod choice;
 pub mod command;
+pub mod command_kind;
 mod decide;
 pub mod error;
 pub mod event;
@@ -72,7 +73,8 @@ pub mod presence;
 
 pub use agenda::{Agenda, AgendaItem, AgendaSection, PageRange};
 pub use attendance::{Attendance, AttendanceMark, Declaration};
-pub use command::{Command, CommandKind, MeetingSpec};
+pub use command::{Command, MeetingSpec};
+pub use command_kind::CommandKind;
 pub use error::CommandError;
 pub use event::{AnswerPart, Event};
 pub use hearing::{Hearing, HearingOutcome, HearingSpec, HearingStage};

@@ -13,7 +13,7 @@
 //! - the **public** watch. They may do nothing that changes the meeting. A signed-in person who is not
 //!   on this meeting's roster is treated as public.
 
-use super::command::CommandKind;
+use super::command_kind::CommandKind;
 use super::ids::MemberId;
 use serde::{Deserialize, Serialize};
 

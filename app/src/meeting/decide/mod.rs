@@ -21,7 +21,8 @@ mod roster;
 mod session;
 mod votes;
 
-use super::command::{Command, CommandKind};
+use super::command::Command;
+use super::command_kind::CommandKind;
 use super::error::CommandError;
 use super::event::Event;
 use super::kind::MeetingKind;

@@ -4,22 +4,9 @@
 //! action still open is "Open" (S3:132); one marked done is "Discharged", the word the notes use for
 //! an action completed (S4:2085).
 
+pub use super::document::ActionRow;
 use super::document::Labelled;
 use crate::meeting::Meeting;
-use serde::{Deserialize, Serialize};
-
-/// One row of the "Overview of Actions" (S3:131-132).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ActionRow {
-    /// "Update on internal inspection of rape investigations".
-    pub action: String,
-    /// "Open" or "Discharged".
-    pub status: String,
-    /// "Chief Constable".
-    pub owner: String,
-    /// "27/09/2017".
-    pub due: String,
-}
 
 /// The heading line: "Meeting Notes: Performance and Delivery Board, Kent Police Headquarters, on
 /// Monday, 31 October 2022."

@@ -21,7 +21,20 @@ pub struct Minutes {
     /// A Performance and Delivery Board's "Overview of Actions" (S3:128-133); empty for the Panel,
     /// whose minutes put actions in bold under their item.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub actions_overview: Vec<super::board_notes::ActionRow>,
+    pub actions_overview: Vec<ActionRow>,
+}
+
+/// One row of a Board's "Overview of Actions" (S3:131-132), made by `board_notes.rs`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionRow {
+    /// "Update on internal inspection of rape investigations".
+    pub action: String,
+    /// "Open" or "Discharged".
+    pub status: String,
+    /// "Chief Constable".
+    pub owner: String,
+    /// "27/09/2017".
+    pub due: String,
 }
 
 /// "PRESENT: Mr P M Hill, OBE (Chairman), …".

@@ -31,7 +31,7 @@ pub use project::project;
 pub use record::{ActionView, ItemMinutesView, MinuteTakingView, ResolutionView};
 pub use text::{text_view, TextView};
 
-use super::command::CommandKind;
+use super::command_kind::CommandKind;
 use super::hearing::HearingStage;
 use super::ids::{BallotId, ItemCode, MeetingId, MemberId, QuestionId, Receipt, SeatId, VoteId};
 use super::question::QuestionStatus;
