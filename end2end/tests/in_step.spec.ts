@@ -4,7 +4,7 @@
 // changes as they happen" (keyboard, remembered) shows held changes at once; "Jump to live" brings a player that
 // fell behind back to the live edge; axe finds nothing. At full size: 20 changes, each shown in order and never
 // before the player reaches it, with the delay's p95 printed and attached (measured, not asserted: docs/WEBCAST.md).
-import { test, expect, Page } from "@playwright/test";
+import { test, expect, Browser, Page } from "@playwright/test";
 import { OwnServer, clerkApi, apiAs, mustRun, viewOf, expectNoAxeViolations } from "./helpers";
 import { LiveStream } from "./stream";
 
@@ -20,28 +20,34 @@ async function sample(page: Page) {
   }));
 }
 
+/// The meeting opened by its chair, and the public page playing the live stream as its webcast, in step (the
+/// switch off), once the player has a position.
+async function liveMeeting(browser: Browser, server: OwnServer, stream: LiveStream) {
+  const clerk = await clerkApi(server);
+  const chair = await apiAs(server, clerk, { role: "member", member: "mike-hill", name: "Mr Mike Hill" });
+  await mustRun(chair, MEETING, { type: "OpenMeeting" });
+  const context = await browser.newContext({ baseURL: server.baseURL });
+  await stream.serve(context, "/webcast/demo/");
+  await expect.poll(() => stream.segments(), { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
+  const page = await context.newPage();
+  await page.goto(`/meetings/${MEETING}`);
+  const video = page.getByTestId("webcast-video");
+  // Chromium's native HLS cannot tell the stream's date-times, so a live stream plays through hls.js.
+  await expect(video).toHaveAttribute("data-hls-mode", "hls.js");
+  await expect(page.getByTestId("in-step")).toBeVisible();
+  await expect(page.getByTestId("as-they-happen")).not.toBeChecked();
+  await expect(page.getByTestId("jump-to-live")).toBeVisible();
+  await video.evaluate((v: HTMLVideoElement) => { v.muted = true; return v.play(); });
+  await expect(video).toHaveAttribute("data-playhead-ms", /^\d+$/, { timeout: 30_000 });
+  return { clerk, chair, context, page, video };
+}
+
 test("live: changes appear when the webcast reaches them, or at once with the switch; jump to live", async ({ browser }) => {
   test.setTimeout(240_000);
   const server = await OwnServer.start("in-step");
   const stream = LiveStream.start(200);
   try {
-    const clerk = await clerkApi(server);
-    const chair = await apiAs(server, clerk, { role: "member", member: "mike-hill", name: "Mr Mike Hill" });
-    await mustRun(chair, MEETING, { type: "OpenMeeting" });
-
-    const context = await browser.newContext({ baseURL: server.baseURL });
-    await stream.serve(context, "/webcast/demo/");
-    await expect.poll(() => stream.segments(), { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
-    const page = await context.newPage();
-    await page.goto(`/meetings/${MEETING}`);
-    const video = page.getByTestId("webcast-video");
-    // Chromium's native HLS cannot tell the stream's date-times, so a live stream plays through hls.js.
-    await expect(video).toHaveAttribute("data-hls-mode", "hls.js");
-    await expect(page.getByTestId("in-step")).toBeVisible();
-    await expect(page.getByTestId("as-they-happen")).not.toBeChecked();
-    await expect(page.getByTestId("jump-to-live")).toBeVisible();
-    await video.evaluate((v: HTMLVideoElement) => { v.muted = true; return v.play(); });
-    await expect(video).toHaveAttribute("data-playhead-ms", /^\d+$/, { timeout: 30_000 });
+    const { clerk, chair, context, page, video } = await liveMeeting(browser, server, stream);
     await expect(page.getByTestId("live-status")).toHaveText("Live: in step with the webcast");
     await expect(page.getByTestId("current-item")).toContainText("has not reached an agenda item");
 
@@ -128,20 +134,7 @@ test("live at full size: 20 item changes, each shown once the player reaches it,
   const server = await OwnServer.start("in-step-20");
   const stream = LiveStream.start(130);
   try {
-    const clerk = await clerkApi(server);
-    const chair = await apiAs(server, clerk, { role: "member", member: "mike-hill", name: "Mr Mike Hill" });
-    await mustRun(chair, MEETING, { type: "OpenMeeting" });
-
-    const context = await browser.newContext({ baseURL: server.baseURL });
-    await stream.serve(context, "/webcast/demo/");
-    await expect.poll(() => stream.segments(), { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
-    const page = await context.newPage();
-    await page.goto(`/meetings/${MEETING}`);
-    const video = page.getByTestId("webcast-video");
-    await expect(video).toHaveAttribute("data-hls-mode", "hls.js");
-    await expect(page.getByTestId("as-they-happen")).not.toBeChecked();
-    await video.evaluate((v: HTMLVideoElement) => { v.muted = true; return v.play(); });
-    await expect(video).toHaveAttribute("data-playhead-ms", /^\d+$/, { timeout: 30_000 });
+    const { clerk, chair, context, page, video } = await liveMeeting(browser, server, stream);
 
     // In the page, every 50 ms: the item shown and the player's position. The page learns the position on each
     // `timeupdate` (as `data-playhead-ms`); the sampler also keeps the position's offset from `currentTime` at each

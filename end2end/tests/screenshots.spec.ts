@@ -5,6 +5,7 @@ import { test, expect, Page } from "@playwright/test";
 import * as path from "node:path";
 import { ROOT, OwnServer, apiAs, clerkApi, mustRun, viewOf, seatHolders } from "./helpers";
 import { TestStream } from "./stream";
+import { recordMeeting } from "./recorded";
 import { MEETING, stageMeeting, Stage } from "./stage";
 
 const OUT = path.join(ROOT, "docs/screenshots");
@@ -122,24 +123,13 @@ test("the draft minutes", async () => {
 
 test("a closed meeting's archive: the recording with its chapters", async ({ browser }) => {
   test.setTimeout(120_000);
-  // Its own server and a real recording (as archive.spec.ts): the chair moves through the items a few seconds
-  // apart, with a private session, then closes the meeting and the clerk sets the recording.
+  // Its own server and a real recording, as archive.spec.ts (recorded.ts).
   const server = await OwnServer.start("screenshots-archive");
   const stream = await TestStream.make(40);
   try {
     const clerk = await clerkApi(server);
     const chair = await apiAs(server, clerk, { role: "member", member: "mike-hill", name: "Mr Mike Hill" });
-    await mustRun(chair, MEETING, { type: "OpenMeeting" });
-    for (const item of ["1", "2", "3", "A1", "B1"]) {
-      await new Promise((resolve) => setTimeout(resolve, 3_000));
-      await mustRun(chair, MEETING, { type: "GoToItem", item });
-    }
-    await mustRun(chair, MEETING, { type: "ExcludePublic", paragraph: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    await mustRun(chair, MEETING, { type: "ReturnToPublic" });
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    await mustRun(chair, MEETING, { type: "CloseMeeting" });
-    await mustRun(clerk, MEETING, { type: "SetRecording", recording_url: stream.url });
+    await recordMeeting(chair, clerk, MEETING, stream.url);
 
     const context = await browser.newContext({ baseURL: server.baseURL });
     const page = await context.newPage();
