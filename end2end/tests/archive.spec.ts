@@ -2,11 +2,12 @@
 // 1 s of the item's start, `?t=` and `#item-` addresses start there, the chapters can be used with the keyboard,
 // axe finds nothing, and without JavaScript the items are listed with their times as links into the recording.
 import { test, expect, Page } from "@playwright/test";
-import { OwnServer, clerkApi, browserAs, mustRun, expectNoAxeViolations } from "./helpers";
+import { OwnServer, clerkApi, browserAs, expectNoAxeViolations } from "./helpers";
 import { TestStream } from "./stream";
+import { RECORDED_ITEMS, recordMeeting } from "./recorded";
 
 const MEETING = "2022-12-06";
-const ITEMS = ["1", "2", "3", "A1", "B1"];
+const ITEMS = RECORDED_ITEMS;
 
 /// The player's position, once it has one near `seconds` (it seeks asynchronously).
 async function expectPlayerNear(page: Page, seconds: number) {
@@ -36,19 +37,7 @@ test("the archive: chapters seek the recording, deep links start there, and it r
   try {
     const clerk = await clerkApi(server);
     const chair = await browserAs(browser, server, clerk, { role: "member", member: "mike-hill", name: "Mr Mike Hill" });
-    await mustRun(chair.request, MEETING, { type: "OpenMeeting" });
-    // The stream's date-times began when ffmpeg started, just before; move on through the items with a few
-    // seconds between, all within the 40 s it covers.
-    for (const item of ITEMS) {
-      await new Promise((resolve) => setTimeout(resolve, 3_000));
-      await mustRun(chair.request, MEETING, { type: "GoToItem", item });
-    }
-    await mustRun(chair.request, MEETING, { type: "ExcludePublic", paragraph: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    await mustRun(chair.request, MEETING, { type: "ReturnToPublic" });
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    await mustRun(chair.request, MEETING, { type: "CloseMeeting" });
-    await mustRun(clerk, MEETING, { type: "SetRecording", recording_url: stream.url });
+    await recordMeeting(chair.request, clerk, MEETING, stream.url);
 
     const context = await browser.newContext({ baseURL: server.baseURL });
     const page = await context.newPage();

@@ -3,7 +3,9 @@
 // Each screen is also checked for what it must show, and that nothing scrolls sideways at 320 px.
 import { test, expect, Page } from "@playwright/test";
 import * as path from "node:path";
-import { ROOT, apiAs, clerkApi, mustRun, viewOf, seatHolders } from "./helpers";
+import { ROOT, OwnServer, apiAs, clerkApi, mustRun, viewOf, seatHolders } from "./helpers";
+import { TestStream } from "./stream";
+import { recordMeeting } from "./recorded";
 import { MEETING, stageMeeting, Stage } from "./stage";
 
 const OUT = path.join(ROOT, "docs/screenshots");
@@ -117,4 +119,40 @@ test("the draft minutes", async () => {
   await expect(page.getByRole("status")).toHaveText("Draft minutes — not published");
   await expect(page.locator("main")).toContainText("He agreed to report back to the Panel on the progress made.");
   await page.screenshot({ path: path.join(OUT, "minutes.png"), fullPage: true });
+});
+
+test("a closed meeting's archive: the recording with its chapters", async ({ browser }) => {
+  test.setTimeout(120_000);
+  // Its own server and a real recording, as archive.spec.ts (recorded.ts).
+  const server = await OwnServer.start("screenshots-archive");
+  const stream = await TestStream.make(40);
+  try {
+    const clerk = await clerkApi(server);
+    const chair = await apiAs(server, clerk, { role: "member", member: "mike-hill", name: "Mr Mike Hill" });
+    await recordMeeting(chair, clerk, MEETING, stream.url);
+
+    const context = await browser.newContext({ baseURL: server.baseURL });
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/meetings/${MEETING}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Meeting archive");
+    await expect(page.getByTestId("chapters")).toContainText("(continued)");
+    // Play from item 2's chapter, then pause on a frame so the picture is steady.
+    await page.locator(`li[data-chapter-item="2"] a[data-seek-ms]`).first().click();
+    await expect(page.locator(`li[data-chapter-item="2"]`).first()).toHaveAttribute("aria-current", "true");
+    const video = page.getByTestId("archive-video");
+    await video.evaluate((v: HTMLVideoElement) => { v.muted = true; return v.play(); });
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    await video.evaluate((v: HTMLVideoElement) => v.pause());
+    await expect(page.getByTestId("archive-now")).toContainText("Now in the recording: 2");
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(sideways, "the archive at 1280 px scrolls sideways").toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(OUT, "archive.png"), fullPage: true });
+    await context.close();
+    await chair.dispose();
+    await clerk.dispose();
+  } finally {
+    await stream.close();
+    await server.discard();
+  }
 });
