@@ -10,15 +10,18 @@ use anyhow::{bail, Context, Result};
 
 use crate::config::Project;
 
-/// 238,526 B brotli (measured on 6 December 2026) + 5 %: the public page is what thousands of viewers download
-/// at once, and a build that grows it past this is a regression to look at, not to ship.
+/// 262,118 B brotli (measured on 6 December 2026, second round) + 5 %: the public page is what thousands of
+/// viewers download at once, and a build that grows it past this is a regression to look at, not to ship.
 ///
-/// Re-based, not silently: it was 198,578 B + 5 % (208,507 B) until the page gained the archive (chapters, the
+/// Re-based a second time, not silently: 238,526 B + 5 % (250,452 B) until the page gained the live view in step
+/// with the webcast (held changes, the switch and "Jump to live"), the actions carried from earlier meetings, the
+/// agenda's supplements, postponement and cancellation notices and the meeting's kind (+23,592 B).
+/// Before that: it was 198,578 B + 5 % (208,507 B) until the page gained the archive (chapters, the
 /// moments shown as the recording plays), the turnout of an open vote, resolutions under their items and the
 /// links to the minutes, the vote record and the hearing report (+39,948 B). The 200 KB target is now missed;
 /// the way back is a lazily loaded chunk for the archive (only closed meetings show it) and for the record's
 /// panels, which needs `ui::split` to preload by the meeting's phase as well as by its address (BENCH.md).
-pub const PUBLIC_PAGE_BUDGET: u64 = 250_452;
+pub const PUBLIC_PAGE_BUDGET: u64 = 275_224;
 
 pub fn report(project: &Project, check: bool) -> Result<()> {
     let pkg = project.pkg_dir();
