@@ -16,7 +16,8 @@ fn free_port() -> u16 {
 
 fn chaos(database_url: &str, dir: &std::path::Path) -> serde_json::Value {
     let json = dir.join("chaos.json");
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_loadgen"))
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_loadgen"));
+    command
         .args(["chaos", "--server-bin", env!("CARGO_BIN_EXE_server")])
         .args(["--database-url", database_url])
         .args(["--addr", &format!("127.0.0.1:{}", free_port())])
@@ -26,19 +27,8 @@ fn chaos(database_url: &str, dir: &std::path::Path) -> serde_json::Value {
         .arg("--server-log")
         .arg(dir.join("server.log"))
         .arg("--json")
-        .arg(&json)
-        .output()
-        .expect("loadgen runs");
-    let report: serde_json::Value = std::fs::read(&json)
-        .ok()
-        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-        .unwrap_or_else(|| {
-            panic!(
-                "no report; loadgen said: {}{}",
-                String::from_utf8_lossy(&output.stdout),
-                String::from_utf8_lossy(&output.stderr)
-            )
-        });
+        .arg(&json);
+    let (output, report) = crate::common::loadgen::run_for_report(command, &json);
     assert!(
         output.status.success(),
         "the harness failed: {}\n{report:#}",

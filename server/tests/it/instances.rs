@@ -22,7 +22,8 @@ fn a_killed_instances_viewers_and_ballots_carry_on_through_the_others() {
     let url = runtime.block_on(cluster.create("instances"));
     let dir = tempfile::tempdir().expect("temp dir");
     let json = dir.path().join("instances.json");
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_loadgen"))
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_loadgen"));
+    command
         .args(["instances", "--server-bin", env!("CARGO_BIN_EXE_server")])
         .args(["--database-url", &url])
         .args(["--base-port", &free_ports().to_string()])
@@ -31,19 +32,8 @@ fn a_killed_instances_viewers_and_ballots_carry_on_through_the_others() {
         .arg("--server-log")
         .arg(dir.path().join("server.log"))
         .arg("--json")
-        .arg(&json)
-        .output()
-        .expect("loadgen runs");
-    let report: serde_json::Value = std::fs::read(&json)
-        .ok()
-        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-        .unwrap_or_else(|| {
-            panic!(
-                "no report; loadgen said: {}{}",
-                String::from_utf8_lossy(&output.stdout),
-                String::from_utf8_lossy(&output.stderr)
-            )
-        });
+        .arg(&json);
+    let (output, report) = crate::common::loadgen::run_for_report(command, &json);
     assert_eq!(report["problems"], serde_json::json!([]), "{report:#}");
     assert_eq!(report["missing"], 0, "{report:#}");
     assert_eq!(report["out_of_order"], 0, "{report:#}");

@@ -1,5 +1,6 @@
 //! Test harness: the real server on port 0 with a temporary SQLite file, plus HTTP and websocket clients.
 
+pub mod loadgen;
 pub mod playlists;
 pub mod postgres;
 
