@@ -22,6 +22,7 @@ pub mod minutes;
 pub mod page_cache;
 pub mod peers;
 pub mod priority;
+pub mod programme;
 pub mod security;
 pub mod service;
 pub mod sign_in_sheet;

@@ -208,6 +208,7 @@ fn router(state: AppState) -> Router {
         )
         .route("/sign-in-sheet.css", get(crate::sign_in_sheet::stylesheet))
         .merge(crate::api::routes())
+        .merge(crate::programme::routes())
         .merge(crate::minutes::routes())
         .merge(crate::document_page::routes())
         .merge(crate::actions::routes())

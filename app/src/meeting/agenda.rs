@@ -51,6 +51,11 @@ pub struct AgendaItem {
     /// JSON when unknown, so that logs written before it existed serialise byte for byte as they were.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exempt_paragraph: Option<u8>,
+    /// The work programme's entry this item was scheduled from (the clerk's "put on the agenda", see
+    /// [`super::programme`]); the programme page shows it as on this meeting's agenda. Left out of the
+    /// JSON when none, as above.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_programme: Option<super::programme::ProgrammeRef>,
 }
 
 impl AgendaItem {
@@ -64,6 +69,7 @@ impl AgendaItem {
             verbal: false,
             exempt: false,
             exempt_paragraph: None,
+            from_programme: None,
         }
     }
 }

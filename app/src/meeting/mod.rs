@@ -52,6 +52,7 @@ pub mod kind;
 pub mod limits;
 pub mod minutes;
 pub mod phase;
+pub mod programme;
 pub mod published_votes;
 pub mod question;
 pub mod record;

@@ -23,6 +23,8 @@ mod meeting_rules;
 mod minutes;
 mod panel_model;
 mod playlist_props;
+mod programme_import;
+mod programme_rules;
 mod record_props;
 mod roles_table;
 mod running_the_day;

@@ -7,6 +7,7 @@
 
 mod connect;
 mod heads;
+mod programme;
 mod rows;
 
 use app::meeting::{Actor, Event, MeetingId};
@@ -15,6 +16,7 @@ use sqlx::{AnyPool, Row};
 
 pub use connect::Backend;
 use heads::Heads;
+pub use programme::StoredProgrammeEvent;
 
 use crate::error::StoreError;
 

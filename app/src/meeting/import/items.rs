@@ -108,6 +108,7 @@ fn item(text: &str) -> Option<BusinessLine> {
             verbal,
             exempt: false,
             exempt_paragraph: None,
+            from_programme: None,
         },
         dropped_note,
     })

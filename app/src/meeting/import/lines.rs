@@ -97,7 +97,7 @@ pub fn clean_lines(text: &str) -> Vec<Line> {
 
 /// Drops markdown bold and form feeds, turns non-breaking spaces into spaces, trims. Tabs inside
 /// the line are kept: they separate a member from a seat (S4:13).
-fn clean(raw: &str) -> String {
+pub fn clean(raw: &str) -> String {
     let text: String = raw
         .replace("**", "")
         .chars()
@@ -115,7 +115,7 @@ fn clean(raw: &str) -> String {
 
 /// A line that belongs to the printing, not the summons: "This page is intentionally left blank"
 /// (seeds-brief §1.9), a page stamp "Page 60" (S4:1359-1709), or a rule of dashes or underscores.
-fn is_noise(text: &str) -> bool {
+pub fn is_noise(text: &str) -> bool {
     let folded = folded(text);
     let folded = folded.trim_end_matches('.');
     if folded == "this page is intentionally left blank" {

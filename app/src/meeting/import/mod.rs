@@ -22,6 +22,7 @@ mod signatory;
 
 pub use dates::{parse_date, parse_time, DateProblem};
 pub use draft::{AgendaImport, ImportError, UnreadableLine};
+pub use lines::{check_bytes, check_text, clean as clean_line, folded, is_dash, is_noise};
 pub use lines::{MAX_LINE_CHARS, MAX_PACK_BYTES};
 pub use membership::{member_id, slug};
 pub use signatory::Signatory;

@@ -1,0 +1,145 @@
+//! The programme as JSON: for tools, tests and the schedule page. Refusals are 403 (not a clerk) or 409
+//! with the rule's words and the field they concern; a malformed body is 400; nothing is written on any
+//! error.
+
+use app::api::ssr::Identity;
+use app::meeting::import::parse_date;
+use app::meeting::programme::{Entry, PlannedMeeting, ProgrammeCommand, ProgrammeRefusal, YearKey};
+use app::protocol::AppError;
+use axum::{
+    extract::{rejection::JsonRejection, Path, State},
+    http::StatusCode,
+    response::{IntoResponse, Response},
+    routing::{get, post},
+    Extension, Json, Router,
+};
+use serde::Serialize;
+use serde_json::json;
+
+use super::on_agenda::{self, OnAgenda};
+use super::ChangeError;
+use crate::api::error_response;
+use crate::state::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/programme", get(years))
+        .route("/api/v1/programme/on/{date}", get(on_date))
+        .route("/api/v1/programme/{year}", get(programme))
+        .route("/api/v1/programme/{year}/commands", post(command))
+}
+
+async fn years(State(state): State<AppState>) -> Response {
+    match state.store.programme_years().await {
+        Ok(years) => Json(years).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "listing the programme's years failed");
+            error_response(AppError::Unavailable)
+        }
+    }
+}
+
+async fn programme(State(state): State<AppState>, Path(year): Path<String>) -> Response {
+    let Some(year) = YearKey::parse(&year) else {
+        return error_response(AppError::NotFound);
+    };
+    match super::load(&state.store, &year).await {
+        Ok((programme, seq)) => Json(json!({ "seq": seq, "programme": programme })).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "reading the programme failed");
+            error_response(AppError::Unavailable)
+        }
+    }
+}
+
+async fn command(
+    State(state): State<AppState>,
+    Path(year): Path<String>,
+    Extension(who): Extension<Identity>,
+    body: Result<Json<ProgrammeCommand>, JsonRejection>,
+) -> Response {
+    let Some(year) = YearKey::parse(&year) else {
+        return error_response(AppError::NotFound);
+    };
+    let command = match body {
+        Ok(Json(command)) => command,
+        Err(rejection) => return error_response(AppError::BadRequest(rejection.body_text())),
+    };
+    match super::change(&state, &who.actor, &year, &command).await {
+        Ok(events) => Json(json!({ "written": events.len() })).into_response(),
+        Err(error) => refusal(&error),
+    }
+}
+
+/// A failed change as JSON, with its status.
+pub fn refusal(error: &ChangeError) -> Response {
+    let (status, field) = match error {
+        ChangeError::Refused(ProgrammeRefusal::NotAllowed) => (StatusCode::FORBIDDEN, None),
+        ChangeError::Refused(refusal) => (StatusCode::CONFLICT, refusal.field().map(str::to_owned)),
+        ChangeError::Conflict => (StatusCode::CONFLICT, None),
+        ChangeError::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, None),
+    };
+    let body = json!({ "error": "refused", "message": error.message(), "field": field });
+    (status, Json(body)).into_response()
+}
+
+/// An entry planned for a day, and the agenda items already scheduled from it.
+#[derive(Serialize)]
+struct PlannedEntry {
+    #[serde(flatten)]
+    entry: Entry,
+    on_agenda: Vec<OnAgenda>,
+}
+
+#[derive(Serialize)]
+struct PlannedDay {
+    year: YearKey,
+    meeting: PlannedMeeting,
+    entries: Vec<PlannedEntry>,
+}
+
+/// The planned meeting on a day (written as people write dates), in the latest year that has one, with
+/// its entries; `null` when no programme plans a meeting that day.
+async fn on_date(State(state): State<AppState>, Path(date): Path<String>) -> Response {
+    if date.len() > 64 {
+        return error_response(AppError::BadRequest("That is not a date".to_owned()));
+    }
+    let day = match parse_date(&date) {
+        Ok(day) => day,
+        Err(problem) => return error_response(AppError::BadRequest(problem.0)),
+    };
+    let years = match state.store.programme_years().await {
+        Ok(years) => years,
+        Err(error) => {
+            tracing::error!(%error, "listing the programme's years failed");
+            return error_response(AppError::Unavailable);
+        }
+    };
+    for year in years {
+        let programme = match super::load(&state.store, &year).await {
+            Ok((programme, _)) => programme,
+            Err(error) => {
+                tracing::error!(%error, "reading the programme failed");
+                return error_response(AppError::Unavailable);
+            }
+        };
+        if let Some(meeting) = programme.on_day(day) {
+            let mut from = on_agenda::items_from(&state.hub, &year);
+            let entries = meeting
+                .entries
+                .iter()
+                .map(|entry| PlannedEntry {
+                    entry: entry.clone(),
+                    on_agenda: from.remove(&entry.id).unwrap_or_default(),
+                })
+                .collect();
+            let found = PlannedDay {
+                year,
+                meeting: meeting.clone(),
+                entries,
+            };
+            return Json(Some(found)).into_response();
+        }
+    }
+    Json(None::<PlannedDay>).into_response()
+}
