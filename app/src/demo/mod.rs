@@ -10,7 +10,10 @@ pub mod board2022;
 mod commands;
 mod dec2022;
 mod feb2020;
+mod programme;
 mod year2017;
+
+pub use programme::demo_programmes;
 
 use crate::meeting::agenda::{AgendaItem, AgendaSection};
 use crate::meeting::command::MeetingSpec;

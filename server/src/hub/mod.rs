@@ -90,7 +90,8 @@ impl MeetingHandle {
     }
 }
 
-/// Schedules each demo meeting that has no events yet, as the System actor, through the normal append path.
+/// Schedules each demo meeting that has no events yet, as the System actor, through the normal append path,
+/// and writes the demo years' work programmes (`demo::demo_programmes`) where a year has none.
 /// A conflict means another instance starting on the same database seeded it first: that is fine.
 async fn seed_missing(store: &EventStore) -> Result<(), StoreError> {
     let existing = store.meeting_ids().await?;
@@ -104,6 +105,20 @@ async fn seed_missing(store: &EventStore) -> Result<(), StoreError> {
             Err(StoreError::Conflict { .. }) => {
                 tracing::info!(meeting = %id, "demo meeting already seeded by another instance")
             }
+            Err(error) => return Err(error),
+        }
+    }
+    for (year, events) in demo::demo_programmes() {
+        if !store.load_programme(&year).await?.is_empty() {
+            continue;
+        }
+        let at = clock::rfc3339(clock::now());
+        match store
+            .append_programme(&year, 0, &Actor::System, &at, &events)
+            .await
+        {
+            Ok(_) => tracing::info!(year = %year, "demo work programme seeded"),
+            Err(StoreError::Conflict { .. }) => {}
             Err(error) => return Err(error),
         }
     }

@@ -41,7 +41,7 @@ async fn years(State(state): State<AppState>) -> Response {
 
 async fn programme(State(state): State<AppState>, Path(year): Path<String>) -> Response {
     let Some(year) = YearKey::parse(&year) else {
-        return error_response(AppError::NotFound);
+        return no_such_year();
     };
     match super::load(&state.store, &year).await {
         Ok((programme, seq)) => Json(json!({ "seq": seq, "programme": programme })).into_response(),
@@ -59,7 +59,7 @@ async fn command(
     body: Result<Json<ProgrammeCommand>, JsonRejection>,
 ) -> Response {
     let Some(year) = YearKey::parse(&year) else {
-        return error_response(AppError::NotFound);
+        return no_such_year();
     };
     let command = match body {
         Ok(Json(command)) => command,
@@ -142,4 +142,14 @@ async fn on_date(State(state): State<AppState>, Path(date): Path<String>) -> Res
         }
     }
     Json(None::<PlannedDay>).into_response()
+}
+
+/// 404 for a year that cannot be one, in words.
+fn no_such_year() -> Response {
+    let message = "There is no such year: write it as 2020-21";
+    (
+        StatusCode::NOT_FOUND,
+        Json(json!({ "error": "not_found", "message": message })),
+    )
+        .into_response()
 }

@@ -99,11 +99,17 @@ pub async fn change(
     if !matches!(who.actor, Actor::Clerk { .. }) {
         return only_clerks();
     }
-    let Ok(Form(fields)) = body else {
-        return refused_page(
-            StatusCode::BAD_REQUEST,
-            "The form could not be read; please try again.",
-        );
+    let fields = match body {
+        Ok(Form(fields)) => fields,
+        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return refused_page(StatusCode::PAYLOAD_TOO_LARGE, "The text is too large: Panelcast reads up to 2 MB. Paste the work programme part of the pack only.");
+        }
+        Err(_) => {
+            return refused_page(
+                StatusCode::BAD_REQUEST,
+                "The form could not be read; please try again.",
+            )
+        }
     };
     let action = fields.get("action").cloned().unwrap_or_default();
     let (form, default_field) = form_of(&action, &fields);

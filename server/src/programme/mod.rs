@@ -23,7 +23,7 @@ use app::meeting::programme::{
     decide, replay, Programme, ProgrammeCommand, ProgrammeEvent, ProgrammeRefusal, YearKey,
 };
 use app::meeting::Actor;
-use axum::{routing::get, Router};
+use axum::{extract::DefaultBodyLimit, routing::get, Router};
 
 use crate::error::StoreError;
 use crate::state::AppState;
@@ -33,7 +33,11 @@ pub fn routes() -> Router<AppState> {
         .route("/programme", get(page::index).post(forms::start_year))
         .route(
             "/programme/{year}",
-            get(page::year_page).post(forms::change),
+            get(page::year_page)
+                .post(forms::change)
+                .layer(DefaultBodyLimit::max(
+                    crate::security::body::PROGRAMME_FORM_BODY,
+                )),
         )
         .route("/programme/{year}/text", get(page::text))
         .merge(api::routes())

@@ -2,7 +2,8 @@
 //!
 //! Every body is read through [`http_body_util::Limited`]: a summons (`POST /api/v1/meetings`, or the
 //! `run_command` server function, which carries `ScheduleMeeting`) may be up to [`SUMMONS_BODY`], anything
-//! an agenda pack up to [`PACK_BODY`], anything else up to [`BODY`]. A `Content-Length` over the limit is refused at once with 413; a body that grows past
+//! an agenda pack up to [`PACK_BODY`], a programme page's form (which may carry a pasted pack) up to
+//! [`PROGRAMME_FORM_BODY`], anything else up to [`BODY`]. A `Content-Length` over the limit is refused at once with 413; a body that grows past
 //! it while being read fails its extractor (axum's `Json` answers 413, a server function 400).
 //!
 //! leptos' server functions answer an argument they cannot decode with status 500 (server_fn 0.8's
@@ -30,6 +31,11 @@ pub const SUMMONS_BODY: usize = 1024 * 1024;
 /// slightly too large gets the importer's sentence rather than the transport's.
 pub const PACK_BODY: usize = 2 * app::meeting::import::MAX_PACK_BYTES;
 
+/// The largest post to a year's programme page (`POST /programme/{year}`): a pasted pack of up to the
+/// importer's 2 MB, form-encoded (which can triple the bytes of non-ASCII text), so the importer answers in
+/// its own words rather than the transport refusing.
+pub const PROGRAMME_FORM_BODY: usize = 3 * app::meeting::import::MAX_PACK_BYTES + 64 * 1024;
+
 /// The server functions' path prefix (`#[server(endpoint = "…")]` under leptos' default `/api`).
 pub const SERVER_FN_PREFIX: &str = "/api/";
 
@@ -45,6 +51,8 @@ fn limit_for(method: &Method, path: &str) -> usize {
         SUMMONS_BODY
     } else if method == Method::POST && path == "/api/v1/agenda-imports" {
         PACK_BODY
+    } else if method == Method::POST && path.starts_with("/programme/") {
+        PROGRAMME_FORM_BODY
     } else {
         BODY
     }

@@ -24,6 +24,7 @@ mod openapi;
 mod page_cache;
 mod private_session;
 mod process;
+mod programme;
 mod scheduling;
 mod security;
 mod server_basics;

@@ -10,11 +10,11 @@
 //!
 //! Tuesday 8 September 2020 – 10:00
 //!
-//! Subject	Reason for report	Author
-//! PCC's Accounts 2016/17	Statutory requirement	PCC
+//! Subject→Reason for report→Author
+//! PCC's Accounts 2016/17→Statutory requirement→PCC
 //! ```
 //!
-//! Dates are printed in full (weekday and year) even where the seeds leave the year out, so the text
+//! (→ is a tab.) Dates are printed in full (weekday and year) even where the seeds leave the year out, so the text
 //! is read the same way wherever it is pasted.
 
 use super::model::{Entry, PlannedMeeting, Programme, StandingList};
