@@ -12,7 +12,8 @@ const MS_PER_MINUTE: i64 = 60_000;
 const MS_PER_HOUR: i64 = 60 * MS_PER_MINUTE;
 const MS_PER_DAY: i64 = 24 * MS_PER_HOUR;
 
-const MONTHS: [&str; 12] = [
+/// The months' names as printed: "February".
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -149,6 +149,15 @@ async fn post_form(
     (status, response.text().await.expect("body"))
 }
 
+async fn get_json(app: &TestApp, path: &str) -> serde_json::Value {
+    let response = cookie_client()
+        .get(format!("{}{path}", app.base))
+        .send()
+        .await
+        .expect("request");
+    response.json().await.expect("json")
+}
+
 async fn get_page(client: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String) {
     let response = client
         .get(format!("{}{path}", app.base))
@@ -361,14 +370,7 @@ async fn the_json_api_refuses_in_words_and_names_the_field() {
         .post_json(&clerk, "/api/v1/programme/2022-24/commands", &add)
         .await;
     assert_eq!(status, 404);
-    let view: serde_json::Value = cookie_client()
-        .get(format!("{}/api/v1/programme/2022-23", app.base))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let view: serde_json::Value = get_json(&app, "/api/v1/programme/2022-23").await;
     assert_eq!(view["seq"], 2);
     assert_eq!(
         view["programme"]["meetings"][0]["time"],
@@ -386,14 +388,7 @@ async fn an_entry_put_on_an_agenda_shows_where_on_the_programme() {
         &[("action", "import"), ("confirm", "yes"), ("text", PACK)],
     )
     .await;
-    let on: serde_json::Value = cookie_client()
-        .get(format!("{}/api/v1/programme/on/2023-02-01", app.base))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let on: serde_json::Value = get_json(&app, "/api/v1/programme/on/2023-02-01").await;
     assert_eq!(on["year"], "2022-23");
     let entry = on["entries"]
         .as_array()
@@ -403,14 +398,7 @@ async fn an_entry_put_on_an_agenda_shows_where_on_the_programme() {
         .expect("planned")
         .clone();
     assert_eq!(entry["on_agenda"], serde_json::json!([]));
-    let none: serde_json::Value = cookie_client()
-        .get(format!("{}/api/v1/programme/on/2023-02-02", app.base))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let none: serde_json::Value = get_json(&app, "/api/v1/programme/on/2023-02-02").await;
     assert_eq!(none, serde_json::Value::Null);
     assert_eq!(
         cookie_client()
@@ -453,14 +441,7 @@ async fn an_entry_put_on_an_agenda_shows_where_on_the_programme() {
         .await;
     assert_eq!(status, 201, "{body}");
 
-    let on: serde_json::Value = cookie_client()
-        .get(format!("{}/api/v1/programme/on/1 February 2023", app.base))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let on: serde_json::Value = get_json(&app, "/api/v1/programme/on/1 February 2023").await;
     let entry = on["entries"]
         .as_array()
         .unwrap()

@@ -10,6 +10,7 @@
 //! ([`crate::meeting::AgendaItem::from_programme`], a [`ProgrammeRef`]); which entries are on which agenda
 //! is derived from the meetings' logs, never stored twice.
 
+mod apply;
 mod change;
 mod decide;
 mod form;
