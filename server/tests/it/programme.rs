@@ -463,3 +463,24 @@ async fn an_entry_put_on_an_agenda_shows_where_on_the_programme() {
         "the date links to the meeting scheduled on it"
     );
 }
+
+#[tokio::test]
+async fn a_form_posted_from_another_site_is_refused_and_writes_nothing() {
+    let app = without_demo().await;
+    let clerk = app.clerk().await;
+    let response = clerk
+        .post(format!("{}/programme/2022-23", app.base))
+        .header("origin", "https://evil.example")
+        .header("sec-fetch-site", "cross-site")
+        .form(&[("action", "add-date"), ("date", "1 February 2023")])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status().as_u16(), 403);
+    assert!(app
+        .store
+        .load_programme(&year())
+        .await
+        .expect("load")
+        .is_empty());
+}
