@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-TARGETS_ALL=(command summons ws_frames agenda_pack playlist)
+TARGETS_ALL=(command summons ws_frames agenda_pack playlist work_programme)
 execs=1000000
 seconds=3600
 targets=()
