@@ -265,9 +265,7 @@ impl Reader {
             self.part = Part::Meeting(self.programme.meetings.len() - 1);
             return;
         }
-        let unbulleted = text
-            .trim_start_matches(|c: char| matches!(c, '-' | '•' | '*' | '\u{2013}'))
-            .trim();
+        let unbulleted = text.trim_start_matches(['-', '•', '*', '\u{2013}']).trim();
         match self.part {
             Part::Meeting(index) => {
                 let entries = &mut self.programme.meetings[index].entries;
