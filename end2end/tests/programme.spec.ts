@@ -5,7 +5,8 @@
 // The public follow the link from the meetings list to the year and read the dates and the work programme. The
 // clerk then schedules 1 February 2023 from an earlier meeting and puts "Panel Annual Report" on its agenda from
 // the work programme panel; the public programme page shows the item it became. Axe finds no violations on the
-// public page, the clerk's page (with a refusal showing) and the schedule page with the panel.
+// public page, the clerk's page (with a refusal showing) and the schedule page with the panel. A draft copied
+// from that meeting shows the entry as already on its agenda, not as on the new draft.
 import { test, expect, Page } from "@playwright/test";
 import * as fs from "fs";
 import * as path from "path";
@@ -135,7 +136,7 @@ test("the clerk keeps the year's dates and work programme; the public read it; a
     // The last lettered section unless the clerk chooses; here Panel Matters.
     await expect(annual.getByLabel("Section for Panel Annual Report")).toHaveValue("6");
     await annual.getByLabel("Section for Panel Annual Report").selectOption({ label: "E – Panel Matters" });
-    await annual.getByRole("button", { name: "Put on the agenda: Panel Annual Report" }).click();
+    await annual.getByRole("button", { name: "Put on the agenda (Panel Annual Report)" }).click();
     await expect(annual.getByTestId("on-this-draft")).toHaveText("On this draft as E2");
     await expect(annual.getByRole("button")).toHaveCount(0);
     await expect(page.getByLabel("Item E2: title")).toHaveValue("Panel Annual Report");
@@ -152,6 +153,17 @@ test("the clerk keeps the year's dates and work programme; the public read it; a
     await expect(became.getByRole("link")).toHaveAttribute("href", "/meetings/2023-02-01");
     await expect(dates.locator("tr", { hasText: "Wednesday 1 February 2023" }).getByRole("link")).toContainText("agenda and papers");
     await expect(draftPlan.locator("td").nth(3)).toHaveText("Not yet");
+
+    // Starting the next draft from that meeting: its item does not claim the entry again (the template forgets
+    // where its items came from), and the panel says where the entry already is, still offering it.
+    await page.goto("/clerk/schedule");
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("Copy the agenda and membership of").selectOption("2023-02-01");
+    await expect(page.getByLabel("Item E2: title")).toHaveValue("Panel Annual Report", { timeout: 10_000 });
+    const again = page.getByTestId("programme-entry-" + (await entryId(page, "Panel Annual Report")));
+    await expect(again).toContainText("on 1 February 2023, item E2");
+    await expect(again.getByTestId("on-this-draft")).toHaveCount(0);
+    await expect(again.getByRole("button", { name: "Put on the agenda (Panel Annual Report)" })).toBeVisible();
     await publicContext.close();
     await context.close();
   } finally {

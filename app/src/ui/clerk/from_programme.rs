@@ -178,7 +178,7 @@ fn EntryRow(entry: PlannedEntry, year: YearKey, draft: RwSignal<MeetingSpec>) ->
                             </select>
                         </div>
                         <button type="button" class="button button--secondary" on:click=put.clone()>
-                            "Put on the agenda" <span class="visually-hidden">{format!(": {}", subject)}</span>
+                            "Put on the agenda" <span class="visually-hidden">{format!(" ({subject})")}</span>
                         </button>
                     </div>
                 }.into_any(),
