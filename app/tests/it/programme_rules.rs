@@ -141,7 +141,7 @@ fn a_reserve_date_may_share_its_day_with_nothing_of_the_same_kind() {
     let on_day = programme.on_day(CivilDate::new(2021, 2, 16)).unwrap();
     assert!(!on_day.reserve);
     assert_eq!(
-        after(&[reserve.clone()], reserve).unwrap_err(),
+        after(std::slice::from_ref(&reserve), reserve.clone()).unwrap_err(),
         R::DateTaken {
             date: "Tuesday 16 February 2021".into()
         }

@@ -73,7 +73,7 @@ fn Planned(planned: PlannedDay, draft: RwSignal<MeetingSpec>) -> impl IntoView {
         let year = planned.year.clone();
         view! {
             <ul class="agenda-form__items">
-                {planned.entries.into_iter().map(|entry| view! { <EntryRow entry year=year.clone() draft/> }).collect_view()}
+                {planned.entries.into_iter().map(|entry| view! { <EntryRow planned=entry year=year.clone() draft/> }).collect_view()}
             </ul>
         }
         .into_any()
@@ -88,7 +88,8 @@ fn Planned(planned: PlannedDay, draft: RwSignal<MeetingSpec>) -> impl IntoView {
 }
 
 #[component]
-fn EntryRow(entry: PlannedEntry, year: YearKey, draft: RwSignal<MeetingSpec>) -> impl IntoView {
+fn EntryRow(planned: PlannedEntry, year: YearKey, draft: RwSignal<MeetingSpec>) -> impl IntoView {
+    let PlannedEntry { entry, on_agenda } = planned;
     let from = ProgrammeRef {
         year,
         entry: entry.id,
@@ -145,8 +146,7 @@ fn EntryRow(entry: PlannedEntry, year: YearKey, draft: RwSignal<MeetingSpec>) ->
     .flatten()
     .collect::<Vec<_>>()
     .join(" · ");
-    let elsewhere = entry
-        .on_agenda
+    let elsewhere = on_agenda
         .iter()
         .map(|on| {
             let state = if on.meeting.cancelled {

@@ -5,7 +5,7 @@
 
 use serde::Deserialize;
 
-use crate::meeting::programme::{PlannedMeeting, YearKey};
+use crate::meeting::programme::{Entry, PlannedMeeting, YearKey};
 use crate::meeting::time::CivilDate;
 
 /// The planned meeting on a day and its entries.
@@ -16,16 +16,12 @@ pub struct PlannedDay {
     pub entries: Vec<PlannedEntry>,
 }
 
-/// An entry of the work programme: "Panel Annual Report | Requested by the Panel | Panel" (S4:2042).
+/// An entry of the work programme ("Panel Annual Report | Requested by the Panel | Panel", S4:2042) and the
+/// scheduled meetings' items made from it.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct PlannedEntry {
-    pub id: u32,
-    pub subject: String,
-    #[serde(default)]
-    pub reason: String,
-    #[serde(default)]
-    pub author: String,
-    /// The scheduled meetings' items made from this entry.
+    #[serde(flatten)]
+    pub entry: Entry,
     #[serde(default)]
     pub on_agenda: Vec<OnAgenda>,
 }
@@ -86,7 +82,8 @@ mod tests {
             "on_agenda":[{"meeting":{"id":"2023-02-01","title":"Kent and Medway Police and Crime Panel","date":{"year":2023,"month":2,"day":1},"cancelled":false},"item":"E2"}]}]}"#;
         let day: PlannedDay = serde_json::from_str(answer).expect("reads");
         assert_eq!(day.year.key(), "2022-23");
-        assert_eq!(day.entries[0].subject, "Panel Annual Report");
+        assert_eq!(day.entries[0].entry.subject, "Panel Annual Report");
+        assert_eq!(day.entries[0].entry.id, 7);
         assert_eq!(day.entries[0].on_agenda[0].item, "E2");
         assert_eq!(iso(day.entries[0].on_agenda[0].meeting.date), "2023-02-01");
         let nothing: Option<PlannedDay> = serde_json::from_str("null").expect("reads");
