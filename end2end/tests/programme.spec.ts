@@ -133,11 +133,18 @@ test("the clerk keeps the year's dates and work programme; the public read it; a
     await expect(panel.locator("legend")).toHaveText("From the work programme for Wednesday 1 February 2023");
     const annual = page.getByTestId("programme-entry-" + (await entryId(page, "Panel Annual Report")));
     await expect(annual).toContainText("Reason for report: Requested by the Panel · Author: Panel");
-    // The last lettered section unless the clerk chooses; here Panel Matters.
+    // The last lettered section (F – For Information) unless the clerk chooses another.
     await expect(annual.getByLabel("Section for Panel Annual Report")).toHaveValue("6");
-    await annual.getByLabel("Section for Panel Annual Report").selectOption({ label: "E – Panel Matters" });
-    await annual.getByRole("button", { name: "Put on the agenda (Panel Annual Report)" }).click();
+    // By keyboard: the section one up (E – Panel Matters), Tab to the button, Enter; the focus lands on the line
+    // saying where the entry went.
+    await annual.getByLabel("Section for Panel Annual Report").focus();
+    await page.keyboard.press("ArrowUp");
+    await expect(annual.getByLabel("Section for Panel Annual Report")).toHaveValue("5");
+    await page.keyboard.press("Tab");
+    await expect(annual.getByRole("button", { name: "Put on the agenda (Panel Annual Report)" })).toBeFocused();
+    await page.keyboard.press("Enter");
     await expect(annual.getByTestId("on-this-draft")).toHaveText("On this draft as E2");
+    await expect(annual.getByTestId("on-this-draft")).toBeFocused();
     await expect(annual.getByRole("button")).toHaveCount(0);
     await expect(page.getByLabel("Item E2: title")).toHaveValue("Panel Annual Report");
     await expect(panel.getByRole("button", { name: /^Put on the agenda/ })).toHaveCount(3);

@@ -126,11 +126,24 @@ fn EntryRow(planned: PlannedEntry, year: YearKey, draft: RwSignal<MeetingSpec>) 
             .filter(|at| sections().iter().any(|(s, _)| s == at))
             .or(fallback)
     };
+    // After "Put on the agenda" the button is gone: the keyboard focus moves to the line saying where the
+    // entry went, so it is read out and the clerk keeps their place.
+    let done = NodeRef::<leptos::html::P>::new();
+    let pressed = RwSignal::new(false);
+    Effect::new(move |_| {
+        if let Some(line) = done.get() {
+            if pressed.get_untracked() {
+                pressed.set(false);
+                let _ = line.focus();
+            }
+        }
+    });
     let subject = entry.subject.clone();
     let put = {
         let (subject, from) = (subject.clone(), from.clone());
         move |_| {
             if let Some(section) = target() {
+                pressed.set(true);
                 draft.update(|d| {
                     add_from_programme(d, section, &subject, from.clone());
                 });
@@ -166,7 +179,7 @@ fn EntryRow(planned: PlannedEntry, year: YearKey, draft: RwSignal<MeetingSpec>) 
             {(!described.is_empty()).then(|| view! { <p class="hint">{described}</p> })}
             {elsewhere.into_iter().map(|line| view! { <p class="hint">{line}</p> }).collect_view()}
             {move || match on_draft.get() {
-                Some(code) => view! { <p data-testid="on-this-draft">{format!("On this draft as {code}")}</p> }.into_any(),
+                Some(code) => view! { <p data-testid="on-this-draft" tabindex="-1" node_ref=done>{format!("On this draft as {code}")}</p> }.into_any(),
                 None => view! {
                     <div class="button-row">
                         <div class="field">
