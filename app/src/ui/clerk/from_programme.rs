@@ -42,19 +42,20 @@ pub fn FromProgramme(date: RwSignal<String>, draft: RwSignal<MeetingSpec>) -> im
             }
         });
     });
-    move || {
-        match found.get() {
+    move || shown(found.get(), draft)
+}
+
+/// The panel for what the programme said (nothing until the date reads as a day).
+fn shown(found: Option<Lookup>, draft: RwSignal<MeetingSpec>) -> AnyView {
+    let line =
+        |text: String| view! { <p class="hint" data-testid="from-programme">{text}</p> }.into_any();
+    match found {
         None => ().into_any(),
-        Some(Lookup::Nothing) => view! {
-            <p class="hint" data-testid="from-programme">"No meeting in the work programme on this date"</p>
-        }
-        .into_any(),
-        Some(Lookup::Failed(message)) => view! {
-            <p class="hint" data-testid="from-programme">{format!("The work programme could not be read ({message}); the agenda below is unchanged.")}</p>
-        }
-        .into_any(),
+        Some(Lookup::Nothing) => line("No meeting in the work programme on this date".to_owned()),
+        Some(Lookup::Failed(message)) => line(format!(
+            "The work programme could not be read ({message}); the agenda below is unchanged."
+        )),
         Some(Lookup::Planned(planned)) => view! { <Planned planned draft/> }.into_any(),
-    }
     }
 }
 
