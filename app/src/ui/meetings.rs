@@ -1,5 +1,6 @@
 //! The list of meetings: live now, upcoming (soonest first), past (latest first), each named by its date, with
-//! any cancellation or postponement notice.
+//! any cancellation or postponement notice; and the way to the year's meeting dates and work programme
+//! (`/programme`, seeds-brief §1.6).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -14,6 +15,8 @@ pub fn MeetingsPage() -> impl IntoView {
         <Title text="Meetings"/>
         <h1>"Meetings of the Police and Crime Panel"</h1>
         <p class="lede">"Watch a meeting live, follow the agenda, and see questions and results as they happen."</p>
+        // A server-rendered page, not one of the app's routes: `rel="external"` makes the router load it.
+        <p><a rel="external" href="/programme">"Meeting dates and work programme"</a></p>
         <Suspense fallback=|| view! { <p>"Loading meetings…"</p> }>
             {move || meetings.get().map(|result| match result {
                 Ok(list) => {

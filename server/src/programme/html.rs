@@ -49,7 +49,7 @@ pub fn error_summary(posted: &Posted) -> String {
         return String::new();
     };
     format!(
-        "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\"><h2 id=\"error-summary-title\">There is a problem</h2><ul><li><a href=\"#{}\">{}</a></li></ul></div>\n",
+        "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\" autofocus><h2 id=\"error-summary-title\">There is a problem</h2><ul><li><a href=\"#{}\">{}</a></li></ul></div>\n",
         field_id(&posted.form, &problem.field),
         escape(&problem.message)
     )
@@ -148,11 +148,16 @@ pub fn select(
             )
         })
         .collect();
-    let problem_html = problem.map_or(String::new(), |p| {
-        format!("<p class=\"error-message\" id=\"{id}-error\"><span class=\"visually-hidden\">Error:</span> {}</p>", escape(p))
-    });
+    let (problem_html, class, attributes) = match problem {
+        Some(p) => (
+            format!("<p class=\"error-message\" id=\"{id}-error\"><span class=\"visually-hidden\">Error:</span> {}</p>", escape(p)),
+            "field field--error",
+            format!(" aria-describedby=\"{id}-error\" aria-invalid=\"true\""),
+        ),
+        None => (String::new(), "field", String::new()),
+    };
     format!(
-        "<div class=\"field\"><label for=\"{id}\">{}</label>{problem_html}<select id=\"{id}\" name=\"{name}\">{options}</select></div>",
+        "<div class=\"{class}\"><label for=\"{id}\">{}</label>{problem_html}<select id=\"{id}\" name=\"{name}\"{attributes}>{options}</select></div>",
         escape(label)
     )
 }

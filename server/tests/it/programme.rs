@@ -312,6 +312,15 @@ async fn a_refused_form_says_why_beside_the_field_and_keeps_what_was_typed() {
     let (status, page) = post_form(
         &clerk,
         &app,
+        &[("action", "move-entry"), ("id", "1"), ("to", "999")],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(page.contains("There is no meeting date 999 in this programme"));
+    assert!(page.contains("<select id=\"entry-1-to\" name=\"to\" aria-describedby=\"entry-1-to-error\" aria-invalid=\"true\">"), "{page}");
+    let (status, page) = post_form(
+        &clerk,
+        &app,
         &[
             ("action", "add-entry"),
             ("meeting", "provisional"),

@@ -1,5 +1,6 @@
 //! The programme printed as the agenda packs print it (S0:1313-1348 for the dates, S2:496-540 for the
-//! business by date): the text a clerk pastes into the next pack, and what the importer reads back.
+//! business by date): the text a clerk pastes into the next pack, and what the importer reads back. The
+//! columns of a row are separated by tabs (→ below).
 //!
 //! ```text
 //! Police and Crime Panel Forward work programme
@@ -14,8 +15,8 @@
 //! PCC's Accounts 2016/17→Statutory requirement→PCC
 //! ```
 //!
-//! (→ is a tab.) Dates are printed in full (weekday and year) even where the seeds leave the year out, so the text
-//! is read the same way wherever it is pasted.
+//! Dates are printed in full (weekday and year) even where the seeds leave the year out, so the text is read
+//! the same way wherever it is pasted.
 
 use super::model::{Entry, PlannedMeeting, Programme, StandingList};
 

@@ -1,9 +1,11 @@
 //! Edits the clerk makes to a draft summons's agenda and membership on the schedule page, as plain functions
 //! on the draft: add, remove and reorder items, their title, pages, papers to follow, and whether they are
 //! exempt with their Schedule 12A paragraph; a seat's holder (empty: a vacancy). What the edits leave wrong
-//! (a duplicate code, pages backwards) is for the core's check to say, beside the agenda.
+//! (a duplicate code, pages backwards) is for the core's check to say, beside the agenda. An entry of the
+//! work programme is put on the agenda once, remembering where it came from.
 
 use crate::meeting::import::member_id;
+use crate::meeting::programme::ProgrammeRef;
 use crate::meeting::{AgendaItem, ItemCode, MeetingSpec, PageRange, Person, SeatId};
 
 /// Moves an item up (`-1`) or down (`1`) within its section; nothing happens at either end.
@@ -42,6 +44,48 @@ pub fn add_item(draft: &mut MeetingSpec, section: usize) -> Option<ItemCode> {
     target.items.push(AgendaItem::new(&code, "New item", None));
     target.empty_note = None;
     Some(ItemCode::new(code))
+}
+
+/// The item of the draft scheduled from a work programme entry, if it is on the draft.
+pub fn item_from(draft: &MeetingSpec, from: &ProgrammeRef) -> Option<ItemCode> {
+    draft
+        .sections
+        .iter()
+        .flat_map(|s| &s.items)
+        .find(|item| item.from_programme.as_ref() == Some(from))
+        .map(|item| item.code.clone())
+}
+
+/// Puts a work programme entry on the agenda: a new item at the end of `section` (the next free code, as
+/// [`add_item`]), titled with the entry's subject and remembering the entry. An entry already on the draft
+/// is not put there twice: its item's code comes back and nothing changes. `None` when the section does not
+/// exist.
+pub fn add_from_programme(
+    draft: &mut MeetingSpec,
+    section: usize,
+    subject: &str,
+    from: ProgrammeRef,
+) -> Option<ItemCode> {
+    if let Some(code) = item_from(draft, &from) {
+        return Some(code);
+    }
+    let code = add_item(draft, section)?;
+    edit_item(draft, &code, |item| {
+        item.title = subject.trim().to_owned();
+        item.from_programme = Some(from);
+    });
+    Some(code)
+}
+
+/// The section an entry goes to unless the clerk chooses another: the last lettered one (the seeds' last
+/// sections are "Panel Matters" and "For Information", S4:60-68; where the seeds are silent a clerk moves
+/// it), or the standing items when the agenda has no lettered section.
+pub fn default_section(draft: &MeetingSpec) -> Option<usize> {
+    draft
+        .sections
+        .iter()
+        .rposition(|s| s.letter.is_some())
+        .or_else(|| (!draft.sections.is_empty()).then_some(0))
 }
 
 /// Changes one item in place.
@@ -132,6 +176,78 @@ mod tests {
         assert_eq!(draft.sections[3].empty_note, None);
         assert_eq!(add_item(&mut draft, 0), Some(ItemCode::new("5")));
         assert_eq!(add_item(&mut draft, 99), None);
+    }
+
+    fn entry(id: u32) -> ProgrammeRef {
+        ProgrammeRef {
+            year: crate::meeting::programme::YearKey::starting(2022).expect("year"),
+            entry: id,
+        }
+    }
+
+    #[test]
+    fn a_programme_entry_goes_on_the_agenda_once_with_the_next_free_code() {
+        let mut draft = december();
+        assert_eq!(default_section(&draft), Some(6));
+        assert_eq!(item_from(&draft, &entry(7)), None);
+        let code = add_from_programme(&mut draft, 2, " Panel Annual Report ", entry(7));
+        assert_eq!(code, Some(ItemCode::new("B4")));
+        let b4 = draft.sections[2].items[3].clone();
+        assert_eq!(
+            (b4.title.as_str(), b4.from_programme),
+            ("Panel Annual Report", Some(entry(7)))
+        );
+        assert_eq!(item_from(&draft, &entry(7)), Some(ItemCode::new("B4")));
+        // Pressed again, or for another section: the same item, nothing added.
+        let before = draft.clone();
+        assert_eq!(
+            add_from_programme(&mut draft, 5, "Panel Annual Report", entry(7)),
+            Some(ItemCode::new("B4"))
+        );
+        assert_eq!(draft, before);
+        // An empty section loses its "None for this meeting." note.
+        assert_eq!(
+            add_from_programme(&mut draft, 3, "Decision 22/00091", entry(8)),
+            Some(ItemCode::new("C1"))
+        );
+        assert_eq!(draft.sections[3].empty_note, None);
+        assert_eq!(
+            add_from_programme(&mut draft, 99, "Nowhere", entry(9)),
+            None
+        );
+        // Removed from the draft, it may go on again.
+        remove_item(&mut draft, &ItemCode::new("B4"));
+        assert_eq!(item_from(&draft, &entry(7)), None);
+    }
+
+    #[test]
+    fn with_no_lettered_section_the_entry_goes_to_the_standing_items() {
+        let mut draft = december();
+        draft.sections.truncate(1);
+        assert_eq!(default_section(&draft), Some(0));
+        draft.sections.clear();
+        assert_eq!(default_section(&draft), None);
+    }
+
+    proptest::proptest! {
+        /// Whatever is put on, in whatever sections: codes stay unique and each entry is on the draft once.
+        #[test]
+        fn entries_are_never_doubled_and_codes_never_clash(
+            puts in proptest::collection::vec((0usize..9, 0u32..6), 0..24)
+        ) {
+            let mut draft = december();
+            for (section, id) in &puts {
+                let code = add_from_programme(&mut draft, *section, "Item", entry(*id));
+                proptest::prop_assert_eq!(code.is_some(), *section < 7 || item_from(&draft, &entry(*id)).is_some());
+            }
+            let codes: Vec<String> = draft.sections.iter().flat_map(|s| &s.items).map(|i| i.code.0.clone()).collect();
+            let unique: std::collections::BTreeSet<&String> = codes.iter().collect();
+            proptest::prop_assert_eq!(unique.len(), codes.len());
+            for id in 0..6 {
+                let on = draft.sections.iter().flat_map(|s| &s.items).filter(|i| i.from_programme == Some(entry(id))).count();
+                proptest::prop_assert_eq!(on, usize::from(puts.iter().any(|(s, e)| *e == id && *s < 7)));
+            }
+        }
     }
 
     #[test]

@@ -4,11 +4,13 @@
 mod agenda_form;
 pub(crate) mod draft_edit;
 mod form_fields;
+mod from_programme;
 mod gate;
 mod kind_fields;
 mod link_list;
 mod links;
 mod pack;
+mod planned_day;
 mod post;
 mod schedule;
 mod seats_form;

@@ -5,7 +5,8 @@
 //! hearing and the webcast. Nothing is scheduled until the clerk presses "Schedule the meeting"; problems are
 //! listed in a summary at the top and beside their fields, in the core's words, and the server's core checks
 //! again. The JSON summons stays as an advanced view. Only a clerk can schedule: the server checks, and this
-//! page says so to anyone else.
+//! page says so to anyone else. When the work programme plans a meeting on the form's date, its items are
+//! offered for the agenda (`from_programme.rs`).
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -186,6 +187,7 @@ fn ScheduleForm() -> impl IntoView {
                 <TextField field="questions-time" label="Questions close at (UK time)" hint="Leave empty for the start time." value=fields.questions_time errors/>
                 <TextField field="contact" label="Public contact line" hint="Anna Taylor on 03000 416478" value=fields.contact errors/>
                 <TextField field="webcast" label="Webcast address" hint="The HLS stream (.m3u8), starting https://; leave empty if not webcast here." value=fields.webcast errors/>
+                <super::from_programme::FromProgramme date=fields.date draft/>
                 <AgendaForm draft errors/>
                 <Show when=move || fields.kind.get() != MeetingKind::PerformanceBoard.key()>
                     <SeatsForm draft errors/>

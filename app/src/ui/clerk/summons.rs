@@ -86,10 +86,15 @@ pub fn blank() -> MeetingSpec {
     }
 }
 
-/// The template for a new meeting from an earlier one's summons: no id, no hearing.
+/// The template for a new meeting from an earlier one's summons: no id, no hearing, and no item still
+/// claiming the work programme entry it was scheduled from (that entry was the earlier meeting's; the
+/// programme page would otherwise show it on the new agenda too).
 pub fn template_from(mut earlier: MeetingSpec) -> MeetingSpec {
     earlier.hearing = None;
     earlier.id = MeetingId::new("");
+    for item in earlier.sections.iter_mut().flat_map(|s| &mut s.items) {
+        item.from_programme = None;
+    }
     earlier
 }
 
@@ -308,6 +313,26 @@ mod tests {
             (december().seats, december().sections)
         );
         assert_eq!(spec.hearing, None);
+    }
+
+    #[test]
+    fn a_template_forgets_which_programme_entries_its_items_came_from() {
+        let mut earlier = december();
+        earlier.sections[2].items[0].from_programme =
+            Some(crate::meeting::programme::ProgrammeRef {
+                year: crate::meeting::programme::YearKey::starting(2022).expect("year"),
+                entry: 3,
+            });
+        let template = template_from(earlier.clone());
+        assert!(template
+            .sections
+            .iter()
+            .flat_map(|s| &s.items)
+            .all(|i| i.from_programme.is_none()));
+        assert_eq!(
+            template.sections[2].items[0].title,
+            earlier.sections[2].items[0].title
+        );
     }
 
     #[test]
