@@ -93,6 +93,20 @@ test("the meetings list", async () => {
   await page.screenshot({ path: path.join(OUT, "meetings.png"), fullPage: true });
 });
 
+test("the year's meeting dates and work programme", async () => {
+  // The demo's 2022/23, read from the December 2022 pack (S4:2037-2064): a server-rendered page.
+  const page = await stage.public.newPage();
+  for (const width of [320, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/programme/2022-23");
+    await expect(page.getByRole("heading", { name: "Meeting dates and work programme 2022/23" })).toBeVisible();
+    await expect(page.locator("main")).toContainText("101 response times report");
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(sideways, `the programme at ${width} px scrolls sideways`).toBeLessThanOrEqual(0);
+  }
+  await page.screenshot({ path: path.join(OUT, "programme.png"), fullPage: true });
+});
+
 test("the draft minutes", async () => {
   // The clerk's minute-taking so far: the meeting's attendance lists, item 4's paragraph, B1's paragraph and
   // an action; the draft page is what the clerk and the chair see before publishing.
