@@ -200,7 +200,7 @@ fn work_programme(
                 format!("<tr id=\"entry-{}\"><td>{}{controls}</td><td>{}</td><td>{}</td><td>{on}</td></tr>", e.id, escape(&e.subject), escape(&e.reason), escape(&e.author))
             })
             .collect();
-        format!("<table class=\"programme-table\"><thead><tr><th scope=\"col\">Subject</th><th scope=\"col\">Reason for report</th><th scope=\"col\">Author</th><th scope=\"col\">On the agenda</th></tr></thead><tbody>{rows}</tbody></table>")
+        format!("<table class=\"programme-table programme-work\"><thead><tr><th scope=\"col\">Subject</th><th scope=\"col\">Reason for report</th><th scope=\"col\">Author</th><th scope=\"col\">On the agenda</th></tr></thead><tbody>{rows}</tbody></table>")
     };
     let mut any = false;
     for m in &programme.meetings {
