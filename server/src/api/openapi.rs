@@ -27,12 +27,17 @@ use utoipa::OpenApi;
         sign_in_links_list,
         sign_in_link_revoke,
         openapi_json,
+        crate::programme::api::years,
+        crate::programme::api::programme,
+        crate::programme::api::command,
+        crate::programme::api::on_date,
     ),
     tags(
         (name = "meetings", description = "Meetings, their summons and live state"),
         (name = "commands", description = "Everything that changes a meeting"),
         (name = "record", description = "The published record derived from the event log"),
         (name = "accounts", description = "Sign-in links"),
+        (name = "programme", description = "The year's meeting dates and work programme"),
     )
 )]
 pub struct ApiDoc;

@@ -29,7 +29,10 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/programme/{year}/commands", post(command))
 }
 
-async fn years(State(state): State<AppState>) -> Response {
+/// The years that have a programme, latest first.
+#[utoipa::path(get, path = "/api/v1/programme", tag = "programme",
+    responses((status = 200, description = "`[\"2022-23\", …]`", content_type = "application/json")))]
+pub(crate) async fn years(State(state): State<AppState>) -> Response {
     match state.store.programme_years().await {
         Ok(years) => Json(years).into_response(),
         Err(error) => {
@@ -39,7 +42,12 @@ async fn years(State(state): State<AppState>) -> Response {
     }
 }
 
-async fn programme(State(state): State<AppState>, Path(year): Path<String>) -> Response {
+/// A year's dates and work programme (`app::meeting::programme::Programme`) with its log's seq.
+#[utoipa::path(get, path = "/api/v1/programme/{year}", tag = "programme",
+    params(("year" = String, Path, description = "The municipal year, e.g. 2022-23")),
+    responses((status = 200, description = "`{\"seq\": u64, \"programme\": Programme}`", content_type = "application/json"),
+        (status = 404, description = "Not a year")))]
+pub(crate) async fn programme(State(state): State<AppState>, Path(year): Path<String>) -> Response {
     let Some(year) = YearKey::parse(&year) else {
         return no_such_year();
     };
@@ -52,7 +60,18 @@ async fn programme(State(state): State<AppState>, Path(year): Path<String>) -> R
     }
 }
 
-async fn command(
+/// A clerk changes the programme with a `ProgrammeCommand` (`{"type": "AddDate", …}`).
+#[utoipa::path(post, path = "/api/v1/programme/{year}/commands", tag = "programme",
+    params(("year" = String, Path, description = "The municipal year, e.g. 2022-23")),
+    request_body(content = Object, description = "A `ProgrammeCommand`", content_type = "application/json"),
+    responses(
+        (status = 200, description = "`{\"written\": n}`: the events written (0 if nothing was new)", content_type = "application/json"),
+        (status = 400, description = "Malformed command"),
+        (status = 403, description = "Only a clerk changes the programme"),
+        (status = 404, description = "Not a year"),
+        (status = 409, description = "Refused by a rule: `{\"message\", \"field\"}`; nothing written"),
+    ))]
+pub(crate) async fn command(
     State(state): State<AppState>,
     Path(year): Path<String>,
     Extension(who): Extension<Identity>,
@@ -100,7 +119,11 @@ struct PlannedDay {
 
 /// The planned meeting on a day (written as people write dates), in the latest year that has one, with
 /// its entries; `null` when no programme plans a meeting that day.
-async fn on_date(State(state): State<AppState>, Path(date): Path<String>) -> Response {
+#[utoipa::path(get, path = "/api/v1/programme/on/{date}", tag = "programme",
+    params(("date" = String, Path, description = "A day, e.g. 2023-02-01 or 1 February 2023")),
+    responses((status = 200, description = "`null`, or `{year, meeting, entries}` with each entry's agenda items", content_type = "application/json"),
+        (status = 400, description = "Not a date")))]
+pub(crate) async fn on_date(State(state): State<AppState>, Path(date): Path<String>) -> Response {
     if date.len() > 64 {
         return error_response(AppError::BadRequest("That is not a date".to_owned()));
     }

@@ -12,7 +12,7 @@
 //! instance's write in between makes the append fail on the `(year, seq)` key and the clerk is asked to
 //! try again, never a lost or forked change.
 
-mod api;
+pub(crate) mod api;
 mod clerk_forms;
 mod forms;
 mod html;

@@ -9,6 +9,7 @@ fn declared_routes() -> Vec<(String, String)> {
     let sources = [
         include_str!("../../src/api.rs"),
         include_str!("../../src/auth/routes.rs"),
+        include_str!("../../src/programme/api.rs"),
     ];
     let mut routes = Vec::new();
     for source in sources {
