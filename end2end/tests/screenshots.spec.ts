@@ -2,6 +2,7 @@
 // Runs only when asked: PANELCAST_SCREENSHOTS=1 npx playwright test screenshots (the server must be built).
 // Each screen is also checked for what it must show, and that nothing scrolls sideways at 320 px.
 import { test, expect, Page } from "@playwright/test";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { ROOT, OwnServer, apiAs, clerkApi, mustRun, viewOf, seatHolders } from "./helpers";
 import { TestStream } from "./stream";
@@ -105,6 +106,23 @@ test("the year's meeting dates and work programme", async () => {
     expect(sideways, `the programme at ${width} px scrolls sideways`).toBeLessThanOrEqual(0);
   }
   await page.screenshot({ path: path.join(OUT, "programme.png"), fullPage: true });
+});
+
+test("the schedule form, filled in from the agenda pack", async () => {
+  // The clerk pastes the 6 December 2022 pack (S4:1-79); the form shows what was read, with the problems the
+  // core still finds (the Commissioner is not named in an agenda) summarised at the top.
+  const pack = fs.readFileSync(path.join(ROOT, "app/tests/fixtures/agenda_2022-12-06.txt"), "utf8");
+  const page = await stage.clerk.newPage();
+  await page.setViewportSize({ width: 1280, height: 1400 });
+  await page.goto("/clerk/schedule");
+  await page.waitForLoadState("networkidle");
+  await page.getByLabel("Paste the agenda pack").fill(pack);
+  await page.getByRole("button", { name: "Read the pack" }).click();
+  await expect(page.getByTestId("pack-report")).toContainText("Read 20 seats (0 vacant) and 11 items in 7 sections");
+  await page.getByLabel("Date", { exact: true }).fill("1 February 2023");
+  await expect(page.getByTestId("from-programme").locator("legend")).toHaveText("From the work programme for Wednesday 1 February 2023");
+  await page.screenshot({ path: path.join(OUT, "schedule.png") });
+  await page.getByTestId("from-programme").screenshot({ path: path.join(OUT, "schedule-programme.png") });
 });
 
 test("the draft minutes", async () => {
