@@ -18,7 +18,7 @@ use serde_json::json;
 
 use super::on_agenda::{self, OnAgenda};
 use super::ChangeError;
-use crate::api::error_response;
+use crate::error::error_response;
 use crate::state::AppState;
 
 pub fn routes() -> Router<AppState> {
@@ -35,10 +35,7 @@ pub fn routes() -> Router<AppState> {
 pub(crate) async fn years(State(state): State<AppState>) -> Response {
     match state.store.programme_years().await {
         Ok(years) => Json(years).into_response(),
-        Err(error) => {
-            tracing::error!(%error, "listing the programme's years failed");
-            error_response(AppError::Unavailable)
-        }
+        Err(error) => unavailable(error, "listing the programme's years"),
     }
 }
 
@@ -53,10 +50,7 @@ pub(crate) async fn programme(State(state): State<AppState>, Path(year): Path<St
     };
     match super::load(&state.store, &year).await {
         Ok((programme, seq)) => Json(json!({ "seq": seq, "programme": programme })).into_response(),
-        Err(error) => {
-            tracing::error!(%error, "reading the programme failed");
-            error_response(AppError::Unavailable)
-        }
+        Err(error) => unavailable(error, "reading the programme"),
     }
 }
 
@@ -133,18 +127,12 @@ pub(crate) async fn on_date(State(state): State<AppState>, Path(date): Path<Stri
     };
     let years = match state.store.programme_years().await {
         Ok(years) => years,
-        Err(error) => {
-            tracing::error!(%error, "listing the programme's years failed");
-            return error_response(AppError::Unavailable);
-        }
+        Err(error) => return unavailable(error, "listing the programme's years"),
     };
     for year in years {
         let programme = match super::load(&state.store, &year).await {
             Ok((programme, _)) => programme,
-            Err(error) => {
-                tracing::error!(%error, "reading the programme failed");
-                return error_response(AppError::Unavailable);
-            }
+            Err(error) => return unavailable(error, "reading the programme"),
         };
         if let Some(meeting) = programme.on_day(day) {
             let mut from = on_agenda::items_from(&state.hub, &year);
@@ -175,4 +163,10 @@ fn no_such_year() -> Response {
         Json(json!({ "error": "not_found", "message": message })),
     )
         .into_response()
+}
+
+/// A store failure: logged once, here, and answered "unavailable".
+fn unavailable(error: crate::error::StoreError, what: &str) -> Response {
+    tracing::error!(%error, "{what} failed");
+    error_response(AppError::Unavailable)
 }
