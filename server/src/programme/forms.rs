@@ -119,7 +119,7 @@ pub async fn change(
         problem: Some(problem),
     };
     let command = if action == "import" {
-        match read_import(&state, &year, &who.actor, &fields).await {
+        match read_import(&fields) {
             Ok(Some(command)) => command,
             Ok(None) => return preview(&state, &year, &who.actor, &fields).await,
             Err(problem) => {
@@ -162,12 +162,7 @@ pub async fn change(
 }
 
 /// The import to write (`confirm=yes`), `None` to show the preview first, or what is wrong with the text.
-async fn read_import(
-    _state: &AppState,
-    _year: &YearKey,
-    _actor: &Actor,
-    fields: &Fields,
-) -> Result<Option<ProgrammeCommand>, FormProblem> {
+fn read_import(fields: &Fields) -> Result<Option<ProgrammeCommand>, FormProblem> {
     let read = read_text(fields)?;
     if fields.get("confirm").map(String::as_str) != Some("yes") {
         return Ok(None);
