@@ -135,7 +135,7 @@ pub(crate) async fn on_date(State(state): State<AppState>, Path(date): Path<Stri
             Err(error) => return unavailable(error, "reading the programme"),
         };
         if let Some(meeting) = programme.on_day(day) {
-            let mut from = on_agenda::items_from(&state.hub, &year);
+            let mut from = on_agenda::survey(&state.hub, &year).from;
             let entries = meeting
                 .entries
                 .iter()

@@ -26,47 +26,47 @@ pub struct OnAgenda {
     pub item: String,
 }
 
-/// Every scheduled meeting with the day it is on (UK date), in date order.
-pub fn scheduled(hub: &Hub) -> Vec<Scheduled> {
-    let mut all: Vec<Scheduled> = hub
-        .meetings()
-        .into_iter()
-        .filter_map(|(id, handle)| {
-            let current = handle.current();
-            let info = current.meeting.info()?;
-            Some(Scheduled {
-                id: id.0.clone(),
-                title: info.title.clone(),
-                date: info.starts_at.london_date(),
-                cancelled: matches!(current.meeting.phase(), Phase::Cancelled { .. }),
-            })
-        })
-        .collect();
-    all.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
-    all
+/// What the meetings' logs say about one year's programme, read in one pass over the hub.
+pub struct Survey {
+    /// Every scheduled meeting with the day it is on (UK date), in date order.
+    pub scheduled: Vec<Scheduled>,
+    /// For each entry of the year's programme, the agenda items scheduled from it.
+    pub from: HashMap<u32, Vec<OnAgenda>>,
 }
 
-/// The meetings scheduled on `day`.
-pub fn on_day(all: &[Scheduled], day: CivilDate) -> Vec<&Scheduled> {
-    all.iter().filter(|m| m.date == day).collect()
-}
-
-/// For each entry of `year`'s programme, the agenda items scheduled from it.
-pub fn items_from(hub: &Hub, year: &YearKey) -> HashMap<u32, Vec<OnAgenda>> {
-    let mut found: HashMap<u32, Vec<OnAgenda>> = HashMap::new();
-    for meeting in scheduled(hub) {
-        let Some(handle) = hub.get(&meeting.id) else {
+/// Reads every meeting's current state once: its day, and its agenda items that came from `year`'s programme.
+pub fn survey(hub: &Hub, year: &YearKey) -> Survey {
+    let mut scheduled = Vec::new();
+    let mut from: HashMap<u32, Vec<OnAgenda>> = HashMap::new();
+    for (id, handle) in hub.meetings() {
+        let current = handle.current();
+        let Some(info) = current.meeting.info() else {
             continue;
         };
-        let current = handle.current();
+        let meeting = Scheduled {
+            id: id.0.clone(),
+            title: info.title.clone(),
+            date: info.starts_at.london_date(),
+            cancelled: matches!(current.meeting.phase(), Phase::Cancelled { .. }),
+        };
         for item in current.meeting.agenda().items() {
-            if let Some(from) = item.from_programme.as_ref().filter(|f| &f.year == year) {
-                found.entry(from.entry).or_default().push(OnAgenda {
+            if let Some(entry) = item.from_programme.as_ref().filter(|f| &f.year == year) {
+                from.entry(entry.entry).or_default().push(OnAgenda {
                     meeting: meeting.clone(),
                     item: item.code.0.clone(),
                 });
             }
         }
+        scheduled.push(meeting);
     }
-    found
+    scheduled.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    for items in from.values_mut() {
+        items.sort_by(|a, b| (a.meeting.date, &a.meeting.id).cmp(&(b.meeting.date, &b.meeting.id)));
+    }
+    Survey { scheduled, from }
+}
+
+/// The meetings scheduled on `day`.
+pub fn on_day(all: &[Scheduled], day: CivilDate) -> Vec<&Scheduled> {
+    all.iter().filter(|m| m.date == day).collect()
 }

@@ -97,8 +97,7 @@ pub async fn render(
             "No meeting dates have been published for {year} yet."
         ));
     }
-    let scheduled = on_agenda::scheduled(&state.hub);
-    let from = on_agenda::items_from(&state.hub, year);
+    let on_agenda::Survey { scheduled, from } = on_agenda::survey(&state.hub, year);
     let mut body = format!("<h1>Meeting dates and work programme {year}</h1>\n");
     body.push_str(&format!("<p><a href=\"/programme/{}/text\" download>Download as text</a> (the form printed in the agenda packs)</p>\n", year.key()));
     if let Some(notice) = notice {
