@@ -101,6 +101,11 @@ impl CivilDate {
         WEEKDAYS[self.weekday_index()]
     }
 
+    /// "2022-12-06": a meeting's default id, and a date in an address.
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
     /// "Tuesday 6 December 2022", the form a clerk writes.
     pub fn long_text(self) -> String {
         format!("{} {}", self.weekday_name(), self)

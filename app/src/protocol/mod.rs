@@ -78,9 +78,7 @@ impl MeetingSummary {
         let day = view.starts_on;
         Self {
             // The meeting's own date: its id stays the same when it is postponed.
-            date: day
-                .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
-                .unwrap_or_else(|| id.clone()),
+            date: day.map(|d| d.iso()).unwrap_or_else(|| id.clone()),
             id,
             title: view.title.clone(),
             when: format!("{}, {}", view.date, view.time),

@@ -247,9 +247,7 @@ impl Reader {
                 Timestamp::from_london(date, hour, minute)
             })
             .unwrap_or_default();
-        let id = date
-            .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
-            .unwrap_or_default();
+        let id = date.map(|d| d.iso()).unwrap_or_default();
         AgendaImport {
             spec: MeetingSpec {
                 id: MeetingId::new(id),

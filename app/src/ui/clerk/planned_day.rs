@@ -42,17 +42,12 @@ pub struct ScheduledMeeting {
     pub cancelled: bool,
 }
 
-/// The address's date: `2023-02-01`.
-pub fn iso(day: CivilDate) -> String {
-    format!("{:04}-{:02}-{:02}", day.year, day.month, day.day)
-}
-
 /// What the work programme plans for `day` (`None`: nothing), or the sentence to show.
 pub async fn planned_on(day: CivilDate) -> Result<Option<PlannedDay>, String> {
     #[cfg(feature = "hydrate")]
     {
         use gloo_net::http::Request;
-        let response = Request::get(&format!("/api/v1/programme/on/{}", iso(day)))
+        let response = Request::get(&format!("/api/v1/programme/on/{}", day.iso()))
             .send()
             .await
             .map_err(|_| "could not reach the server".to_owned())?;
@@ -66,7 +61,7 @@ pub async fn planned_on(day: CivilDate) -> Result<Option<PlannedDay>, String> {
     }
     #[cfg(not(feature = "hydrate"))]
     {
-        let _ = iso(day);
+        let _ = day.iso();
         Err("reading the work programme needs JavaScript in the browser".to_owned())
     }
 }
@@ -85,7 +80,7 @@ mod tests {
         assert_eq!(day.entries[0].entry.subject, "Panel Annual Report");
         assert_eq!(day.entries[0].entry.id, 7);
         assert_eq!(day.entries[0].on_agenda[0].item, "E2");
-        assert_eq!(iso(day.entries[0].on_agenda[0].meeting.date), "2023-02-01");
+        assert_eq!(day.entries[0].on_agenda[0].meeting.date.iso(), "2023-02-01");
         let nothing: Option<PlannedDay> = serde_json::from_str("null").expect("reads");
         assert_eq!(nothing, None);
     }

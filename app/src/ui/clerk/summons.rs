@@ -9,9 +9,7 @@
 use super::kind_fields::{attendees_text, parse_attendees, set_kind};
 use crate::meeting::import::{parse_date, parse_time};
 use crate::meeting::summons_check::summons_problems;
-use crate::meeting::{
-    CivilDate, HearingSpec, ItemCode, MeetingId, MeetingKind, MeetingSpec, Timestamp,
-};
+use crate::meeting::{HearingSpec, ItemCode, MeetingId, MeetingKind, MeetingSpec, Timestamp};
 
 /// The post a confirmation hearing is for, unless the draft says otherwise (S4:248-256).
 const CHIEF_CONSTABLE: &str = "Chief Constable of Kent Police";
@@ -105,7 +103,7 @@ pub fn fields_from(draft: &MeetingSpec) -> SummonsFields {
     let hearing = draft.hearing.as_ref();
     SummonsFields {
         // An id that is the meeting's date follows the date when the clerk changes it.
-        id: if known && draft.id.as_str() == iso(draft.starts_at.london_date()) {
+        id: if known && draft.id.as_str() == draft.starts_at.london_date().iso() {
             String::new()
         } else {
             draft.id.to_string()
@@ -183,7 +181,7 @@ pub fn compose(
     let hearing = hearing(fields, draft, &mut errors);
     let mut spec = draft.clone();
     spec.id = MeetingId::new(match (fields.id.trim(), date) {
-        ("", Some(date)) => iso(date),
+        ("", Some(date)) => date.iso(),
         (id, _) => id.to_owned(),
     });
     spec.title = fields.title.trim().to_owned();
@@ -221,10 +219,6 @@ fn read<T>(
     result
         .map_err(|message| errors.push(FieldError::new(field, message)))
         .ok()
-}
-
-fn iso(date: CivilDate) -> String {
-    format!("{:04}-{:02}-{:02}", date.year, date.month, date.day)
 }
 
 /// The hearing from its fields, keeping the draft's reasons and terms; `None` when they are all empty.
@@ -284,6 +278,7 @@ mod tests {
     use super::*;
     use crate::demo::demo_spec;
     use crate::meeting::import::import_agenda;
+    use crate::meeting::CivilDate;
 
     fn december() -> MeetingSpec {
         demo_spec("2022-12-06").expect("demo")
